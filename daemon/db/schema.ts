@@ -1,0 +1,85 @@
+/**
+ * The database schema as kysely types: the compiler checks every query against it.
+ * Column names are snake_case in SQL; services map rows to the camelCase entities of
+ * shared/protocol/entities.ts.
+ */
+import type { Generated } from 'kysely';
+
+export interface MetaTable {
+  key: string;
+  value: number;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  name: string;
+  key: string;
+  description: string;
+  /** The next ticket number to hand out; only ever rises, so tickets are never reused. */
+  next_ticket: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ColumnsTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  position: number;
+  role: 'ready' | 'in_progress' | 'done' | null;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  project_id: number;
+  column_id: number;
+  ticket: number;
+  title: string;
+  description: string;
+  priority: 'trivial' | 'low' | 'medium' | 'high' | 'critical';
+  type: 'task' | 'feature' | 'bug';
+  due_at: string | null;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LabelsTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  color: string;
+}
+
+export interface TaskLabelsTable {
+  task_id: number;
+  label_id: number;
+}
+
+export interface RelationsTable {
+  kind: 'parent' | 'blocks' | 'related';
+  /** parent: from is the parent of to; blocks: from blocks to; related: stored once, from < to. */
+  from_task_id: number;
+  to_task_id: number;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  task_id: number;
+  body: string;
+  author: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  projects: ProjectsTable;
+  columns: ColumnsTable;
+  tasks: TasksTable;
+  labels: LabelsTable;
+  task_labels: TaskLabelsTable;
+  relations: RelationsTable;
+  comments: CommentsTable;
+}

@@ -1,0 +1,12 @@
+/** The signature every data method implements; the registry lives in data-methods.ts. */
+import type { MethodName, ParamsOf, ResultOf } from '../../shared/protocol/index.js';
+import type { ServiceContext } from './context.js';
+
+/** Methods served by the transport itself rather than by a service over the database. */
+export type TransportMethodName = 'rpc.discover' | 'daemon.status' | 'daemon.shutdown' | 'subscribe' | 'unsubscribe' | 'atomic';
+
+export type DataMethodName = Exclude<MethodName, TransportMethodName>;
+
+export type DataMethod<M extends DataMethodName> = (params: ParamsOf<M>, ctx: ServiceContext) => ResultOf<M>;
+
+export type DataMethodRegistry = { [M in DataMethodName]: DataMethod<M> };

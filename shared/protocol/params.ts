@@ -1,0 +1,192 @@
+/**
+ * Param schemas of every method, written once with TypeBox: the daemon validates with them,
+ * `rpc.discover` returns them as JSON Schema, and clients take their types (type-only import,
+ * so the thin client never loads TypeBox).
+ */
+import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+
+const strict = { additionalProperties: false } as const;
+
+const Id = Type.Integer({ minimum: 1, description: 'A positive integer id' });
+const NullableId = Type.Union([Id, Type.Null()]);
+/** A string enum whose static type keeps the literals. */
+function oneOf<const T extends readonly string[]>(values: T, description: string) {
+  return Type.Union(values.map((value) => Type.Literal(value)), { description }) as unknown as TUnion<TLiteral<T[number]>[]>;
+}
+
+const Priority = oneOf(['trivial', 'low', 'medium', 'high', 'critical'], 'trivial | low | medium | high | critical');
+const TaskType = oneOf(['task', 'feature', 'bug'], 'task | feature | bug');
+const Role = oneOf(['ready', 'in_progress', 'done'], 'ready | in_progress | done');
+const NullableRole = Type.Union([Role, Type.Null()]);
+const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\r\\n]*$', description: 'One line, 1-200 characters, trimmed' });
+const Description = Type.String({ maxLength: 20_000 });
+const ProjectName = Type.String({ minLength: 1, maxLength: 100 });
+const ProjectKey = Type.String({ pattern: '^[A-Za-z0-9]{1,10}$', description: '1-10 of A-Z0-9 (upper-cased)' });
+const ShortName = Type.String({ minLength: 1, maxLength: 50 });
+const Color = Type.String({ pattern: '^#[0-9A-Fa-f]{6}$', description: '#RRGGBB' });
+const DueAt = Type.Union([Type.String({ minLength: 1, maxLength: 40, description: 'ISO-8601 date or date-time' }), Type.Null()]);
+const CommentBody = Type.String({ minLength: 1, maxLength: 4_000 });
+const TaskRef = Type.String({ pattern: '^[A-Za-z0-9]{1,10}-[0-9]{1,9}$', description: 'KEY-ticket, e.g. WEB-12' });
+const LabelIds = Type.Array(Id, { maxItems: 100, description: 'Label ids of the task\'s project' });
+const RelationKind = oneOf(
+  ['parent', 'blocks', 'related'],
+  'parent (task is parent of target) | blocks (task blocks target) | related',
+);
+
+const NoParams = Type.Object({}, strict);
+const ById = Type.Object({ id: Id }, strict);
+const ByProject = Type.Object({ projectId: Id }, strict);
+
+const Link = Type.Object({ taskId: Id, kind: RelationKind, targetId: Id }, strict);
+
+/** Every method, its description and its params. The order is the order of `rpc.discover`. */
+export const methodSpecs = {
+  'rpc.discover': { description: 'Lists every method with its params as JSON Schema.', params: NoParams },
+  'daemon.status': { description: 'Version, pid, uptime, connections and the current change seq.', params: NoParams },
+  'daemon.shutdown': { description: 'Finishes in-flight calls, removes socket and pid file, and exits.', params: NoParams },
+  subscribe: {
+    description: 'Receive db_changed notifications, for one project or (null/absent) all. Replaces an earlier subscription.',
+    params: Type.Object({ projectId: Type.Optional(NullableId) }, strict),
+  },
+  unsubscribe: { description: 'Stop receiving db_changed notifications.', params: NoParams },
+  'board.get': { description: 'One consistent snapshot of a project: columns with their tasks, and labels.', params: ByProject },
+
+  'project.list': { description: 'All projects.', params: NoParams },
+  'project.get': { description: 'One project.', params: ById },
+  'project.create': {
+    description: 'Creates a project with columns Todo, In Progress and Done.',
+    params: Type.Object({ name: ProjectName, key: Type.Optional(ProjectKey), description: Type.Optional(Description) }, strict),
+  },
+  'project.update': {
+    description: 'Renames a project or changes its key or description.',
+    params: Type.Object(
+      { id: Id, name: Type.Optional(ProjectName), key: Type.Optional(ProjectKey), description: Type.Optional(Description) },
+      strict,
+    ),
+  },
+  'project.delete': {
+    description: 'Deletes a project; refused while it has tasks unless force is true.',
+    params: Type.Object({ id: Id, force: Type.Optional(Type.Boolean()) }, strict),
+  },
+
+  'column.list': { description: 'The columns of a project in board order.', params: ByProject },
+  'column.create': {
+    description: 'Adds a column after afterId, or at the end.',
+    params: Type.Object(
+      { projectId: Id, name: ShortName, afterId: Type.Optional(Id), role: Type.Optional(NullableRole) },
+      strict,
+    ),
+  },
+  'column.update': {
+    description: "Renames a column or sets its role (taking the role from the project's other column).",
+    params: Type.Object({ id: Id, name: Type.Optional(ShortName), role: Type.Optional(NullableRole) }, strict),
+  },
+  'column.move': {
+    description: 'Moves a column to a 0-based position; returns the columns in their new order.',
+    params: Type.Object({ id: Id, position: Type.Integer({ minimum: 0 }) }, strict),
+  },
+  'column.delete': {
+    description: 'Deletes a column; refused while it holds tasks unless force is true.',
+    params: Type.Object({ id: Id, force: Type.Optional(Type.Boolean()) }, strict),
+  },
+
+  'task.list': {
+    description: 'Tasks of a project in board order, filtered; query matches ref, title and description.',
+    params: Type.Object(
+      {
+        projectId: Id,
+        columnId: Type.Optional(Id),
+        labelId: Type.Optional(Id),
+        priority: Type.Optional(Priority),
+        type: Type.Optional(TaskType),
+        blocked: Type.Optional(Type.Boolean()),
+        query: Type.Optional(Type.String({ maxLength: 200 })),
+      },
+      strict,
+    ),
+  },
+  'task.get': {
+    description: 'One task with description, labels, relations and comments, by id or ref.',
+    params: Type.Union([Type.Object({ id: Id }, strict), Type.Object({ ref: TaskRef }, strict)]),
+  },
+  'task.create': {
+    description: "Creates a task; default column: the project's ready column, else the first.",
+    params: Type.Object(
+      {
+        projectId: Id,
+        title: Title,
+        columnId: Type.Optional(Id),
+        description: Type.Optional(Description),
+        priority: Type.Optional(Priority),
+        type: Type.Optional(TaskType),
+        dueAt: Type.Optional(DueAt),
+        labelIds: Type.Optional(LabelIds),
+        parentId: Type.Optional(Id),
+      },
+      strict,
+    ),
+  },
+  'task.update': {
+    description: 'Changes task fields; with expectedVersion, fails with a conflict if the task changed since.',
+    params: Type.Object(
+      {
+        id: Id,
+        title: Type.Optional(Title),
+        description: Type.Optional(Description),
+        priority: Type.Optional(Priority),
+        type: Type.Optional(TaskType),
+        dueAt: Type.Optional(DueAt),
+        expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+      },
+      strict,
+    ),
+  },
+  'task.move': {
+    description: 'Moves a task to a column (by id or role) at a 0-based position (default: the end).',
+    params: Type.Object(
+      { id: Id, columnId: Type.Optional(Id), role: Type.Optional(Role), position: Type.Optional(Type.Integer({ minimum: 0 })) },
+      strict,
+    ),
+  },
+  'task.delete': { description: 'Deletes a task with its comments and relations.', params: ById },
+  'task.setLabels': {
+    description: 'Replaces the labels of a task.',
+    params: Type.Object({ id: Id, labelIds: LabelIds }, strict),
+  },
+  'task.link': { description: 'Adds a relation from taskId to targetId.', params: Link },
+  'task.unlink': { description: 'Removes a relation from taskId to targetId.', params: Link },
+
+  'label.list': { description: 'Labels of a project.', params: ByProject },
+  'label.create': {
+    description: 'Creates a label; the name is unique in its project.',
+    params: Type.Object({ projectId: Id, name: ShortName, color: Type.Optional(Color) }, strict),
+  },
+  'label.update': {
+    description: 'Renames or recolours a label.',
+    params: Type.Object({ id: Id, name: Type.Optional(ShortName), color: Type.Optional(Color) }, strict),
+  },
+  'label.delete': { description: 'Deletes a label and removes it from its tasks.', params: ById },
+
+  'comment.add': {
+    description: 'Adds a comment to a task.',
+    params: Type.Object({ taskId: Id, body: CommentBody, author: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict),
+  },
+  'comment.update': { description: 'Changes the body of a comment.', params: Type.Object({ id: Id, body: CommentBody }, strict) },
+  'comment.delete': { description: 'Deletes a comment.', params: ById },
+
+  atomic: {
+    description: 'Runs calls in order in one transaction with one db_changed; any failure rolls all back.',
+    params: Type.Object(
+      {
+        calls: Type.Array(
+          Type.Object({ method: Type.String({ minLength: 1 }), params: Type.Optional(Type.Unknown()) }, strict),
+          { minItems: 1, maxItems: 1_000 },
+        ),
+      },
+      strict,
+    ),
+  },
+} as const satisfies Record<string, { description: string; params: TSchema }>;
+
+export type MethodName = keyof typeof methodSpecs;
+export type ParamsOf<M extends MethodName> = Static<(typeof methodSpecs)[M]['params']>;
