@@ -1,0 +1,127 @@
+/**
+ * One client socket on the daemon side: framing in, one request line at a time, responses
+ * and notifications out, with backpressure both ways.
+ */
+import type { Socket } from 'node:net';
+import { encodeLine, LineSplitter } from '../shared/framing.js';
+import { DB_CHANGED, MAX_LINE_BYTES } from '../shared/protocol/index.js';
+import type { DbChanged } from '../shared/protocol/entities.js';
+import { RpcCode } from '../shared/errors.js';
+
+/** Above this many unsent bytes we stop reading the client's requests until it drains. */
+const WRITE_BACKLOG_LIMIT = 1024 * 1024;
+/** Received but unprocessed lines held at most before we stop reading. */
+const LINE_QUEUE_LIMIT = 256;
+
+export type LineHandler = (line: string, connection: ClientConnection) => Promise<void>;
+
+export class ClientConnection {
+  /** null: not subscribed; otherwise the project filter (null: every project). */
+  subscription: { projectId: number | null } | null = null;
+  private readonly lines: string[] = [];
+  private pumping = false;
+  private closing = false;
+  /** False once the daemon is shutting down: lines already received finish, no new ones. */
+  private reading = true;
+  /** A notification held back while the socket is not draining; merged, never queued. */
+  private heldNotification: DbChanged | null = null;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly id: number,
+    readonly socket: Socket,
+    private readonly handleLine: LineHandler,
+  ) {
+    const splitter = new LineSplitter({
+      onLine: (line) => this.enqueue(line),
+      onOversized: (bytes) => this.rejectOversized(bytes),
+    });
+    socket.on('data', (chunk) => {
+      if (!this.closing) splitter.push(chunk);
+    });
+    socket.on('drain', () => this.onDrain());
+  }
+
+  get isOpen(): boolean {
+    return !this.closing && !this.socket.destroyed;
+  }
+
+  send(message: unknown): void {
+    if (this.socket.destroyed || !this.socket.writable) return;
+    this.socket.write(encodeLine(message));
+    if (this.socket.writableLength > WRITE_BACKLOG_LIMIT) this.socket.pause();
+  }
+
+  /** Sends db_changed now, or merges it into the one held back while the socket is busy. */
+  notify(change: DbChanged): void {
+    if (this.heldNotification || this.socket.writableNeedDrain) {
+      const held = this.heldNotification;
+      this.heldNotification = held
+        ? { seq: change.seq, at: change.at, projectId: held.projectId === change.projectId ? change.projectId : null }
+        : change;
+      return;
+    }
+    this.send({ jsonrpc: '2.0', method: DB_CHANGED, params: change });
+  }
+
+  /** Stops reading, lets lines already received finish, then closes. */
+  async finish(): Promise<void> {
+    this.reading = false;
+    this.socket.pause();
+    await this.idle();
+    this.closing = true;
+    this.socket.end();
+  }
+
+  /** Resolves when no line is being processed or waiting. */
+  idle(): Promise<void> {
+    if (!this.pumping && this.lines.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private enqueue(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= LINE_QUEUE_LIMIT) this.socket.pause();
+    if (!this.pumping) void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    while (this.lines.length > 0) {
+      const line = this.lines.shift()!;
+      await this.handleLine(line, this);
+      this.resumeIfRoom();
+    }
+    this.pumping = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private rejectOversized(bytes: number): void {
+    this.send({
+      jsonrpc: '2.0',
+      id: null,
+      error: {
+        code: RpcCode.invalidRequest,
+        message: `line too long: over ${MAX_LINE_BYTES} bytes (${bytes} so far); closing the connection`,
+        data: { kind: 'validation', limit: MAX_LINE_BYTES },
+      },
+    });
+    this.closing = true;
+    this.lines.length = 0;
+    this.socket.end();
+  }
+
+  private onDrain(): void {
+    if (this.heldNotification) {
+      const held = this.heldNotification;
+      this.heldNotification = null;
+      this.send({ jsonrpc: '2.0', method: DB_CHANGED, params: held });
+    }
+    this.resumeIfRoom();
+  }
+
+  private resumeIfRoom(): void {
+    if (!this.reading || this.closing || this.socket.destroyed) return;
+    if (this.socket.writableLength <= WRITE_BACKLOG_LIMIT && this.lines.length < LINE_QUEUE_LIMIT) this.socket.resume();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Validated params -> service -> one transaction -> commit. Each call (and each `atomic`
+ * call as a whole) is one transaction; if it changed data, the persisted seq is bumped in
+ * that same transaction, so a commit and its seq are durable together.
+ */
+import { invalidParams, PasoError } from '../shared/errors.js';
+import type { ParamsOf } from '../shared/protocol/params.js';
+import { ChangeSet, type Change } from './change-set.js';
+import { bumpSeq } from './db/change-seq.js';
+import type { SyncDb } from './db/sync-db.js';
+import { isMethodName, validateParams } from './param-validation.js';
+import type { ServiceContext } from './services/context.js';
+import type { DataMethod, DataMethodName, TransportMethodName } from './services/data-method.js';
+import { dataMethods } from './services/data-methods.js';
+
+const transportMethods: ReadonlySet<string> = new Set<TransportMethodName>([
+  'rpc.discover',
+  'daemon.status',
+  'daemon.shutdown',
+  'subscribe',
+  'unsubscribe',
+  'atomic',
+]);
+
+export function isDataMethod(name: string): name is DataMethodName {
+  return isMethodName(name) && !transportMethods.has(name);
+}
+
+export interface CallOutcome {
+  result: unknown;
+  /** Present when the call committed a change. */
+  change?: Change;
+}
+
+export class Dispatcher {
+  constructor(private readonly db: SyncDb) {}
+
+  /** Runs one data method in its own transaction. Params are validated here. */
+  call(method: DataMethodName, rawParams: unknown): CallOutcome {
+    const params = validateParams(method, rawParams);
+    return this.transact((ctx) => runMethod(method, params, ctx));
+  }
+
+  /** `atomic`: every call in one transaction, results in order; any failure rolls all back. */
+  atomic(rawParams: unknown): CallOutcome {
+    const { calls } = validateParams('atomic', rawParams) as ParamsOf<'atomic'>;
+    const prepared = calls.map((call, index) => {
+      if (!isDataMethod(call.method)) {
+        const why = isMethodName(call.method) ? 'cannot be used inside atomic' : 'is not a method';
+        throw invalidParams(`calls[${index}].method: '${call.method}' ${why}`, { index });
+      }
+      return { method: call.method, params: validateParams(call.method, call.params, `calls[${index}].params`) };
+    });
+    return this.transact((ctx) =>
+      prepared.map(({ method, params }, index) => {
+        try {
+          return runMethod(method, params, ctx);
+        } catch (error) {
+          if (error instanceof PasoError) {
+            throw new PasoError(error.kind, `calls[${index}] (${method}): ${error.message}`, { ...error.details, index }, error.rpcError);
+          }
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Runs body in one transaction with a ServiceContext (also used for seeding at start). */
+  transact(body: (ctx: ServiceContext) => unknown): CallOutcome {
+    const changes = new ChangeSet();
+    const now = new Date().toISOString();
+    const ctx: ServiceContext = { db: this.db, now, touch: (projectId, options) => changes.touch(projectId, options) };
+    let seq = 0;
+    const result = this.db.transaction(() => {
+      const value = body(ctx);
+      if (changes.touched) seq = bumpSeq(this.db);
+      return value;
+    });
+    if (!changes.touched) return { result };
+    return { result, change: { seq, at: now, projectIds: changes.projectIds, everyone: changes.everyone } };
+  }
+}
+
+function runMethod(method: DataMethodName, params: unknown, ctx: ServiceContext): unknown {
+  const handler = dataMethods[method] as DataMethod<typeof method>;
+  return handler(params as ParamsOf<typeof method>, ctx);
+}
+

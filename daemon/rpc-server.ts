@@ -1,0 +1,99 @@
+/**
+ * JSON-RPC dispatch for one line: parse, batch, method lookup (json-rpc-2.0), then our
+ * dispatcher. Commits made while handling a line are published only after that line's
+ * response has been written, so a caller always sees its reply before the db_changed.
+ */
+import { JSONRPCErrorException, JSONRPCServer, type JSONRPCErrorResponse, type JSONRPCID } from 'json-rpc-2.0';
+import { PasoError, RpcCode } from '../shared/errors.js';
+import type { ParamsOf } from '../shared/protocol/params.js';
+import type { Change } from './change-set.js';
+import type { ClientConnection } from './client-connection.js';
+import { isDataMethod, type Dispatcher } from './dispatcher.js';
+import type { DaemonLog } from './logger.js';
+import { describeMethods, validateParams } from './param-validation.js';
+import type { DataMethodName } from './services/data-method.js';
+import { methodSpecs } from '../shared/protocol/params.js';
+
+/** Per line: which connection sent it and what it committed. */
+interface LineContext {
+  connection: ClientConnection;
+  changes: Change[];
+  shutdownRequested: boolean;
+}
+
+export interface RpcHost {
+  dispatcher: Dispatcher;
+  log: DaemonLog;
+  status(): unknown;
+  currentSeq(): number;
+  publish(change: Change): void;
+  requestShutdown(reason: string): void;
+}
+
+export function createLineHandler(host: RpcHost): (line: string, connection: ClientConnection) => Promise<void> {
+  const server = new JSONRPCServer<LineContext>({
+    errorListener: (message, data) => host.log.error(`json-rpc: ${message}`, data),
+  });
+  server.mapErrorToJSONRPCErrorResponse = (id: JSONRPCID, error: unknown): JSONRPCErrorResponse =>
+    errorResponse(id, error, host.log);
+
+  const methods = describeMethods();
+  server.addMethod('rpc.discover', (params) => {
+    validateParams('rpc.discover', params);
+    return { methods };
+  });
+  server.addMethod('daemon.status', (params) => {
+    validateParams('daemon.status', params);
+    return host.status();
+  });
+  server.addMethod('daemon.shutdown', (params, context) => {
+    validateParams('daemon.shutdown', params);
+    context.shutdownRequested = true;
+    return { ok: true };
+  });
+  server.addMethod('subscribe', (params, context) => {
+    const { projectId } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;
+    context.connection.subscription = { projectId: projectId ?? null };
+    return { seq: host.currentSeq() };
+  });
+  server.addMethod('unsubscribe', (params, context) => {
+    validateParams('unsubscribe', params);
+    context.connection.subscription = null;
+    return { ok: true };
+  });
+  server.addMethod('atomic', (params, context) => record(context, host.dispatcher.atomic(params)));
+  for (const name of Object.keys(methodSpecs)) {
+    if (!isDataMethod(name)) continue;
+    const method: DataMethodName = name;
+    server.addMethod(method, (params, context) => record(context, host.dispatcher.call(method, params)));
+  }
+
+  return async (line, connection) => {
+    const context: LineContext = { connection, changes: [], shutdownRequested: false };
+    const response = await server.receiveJSON(line, context);
+    if (response !== null && !(Array.isArray(response) && response.length === 0)) connection.send(response);
+    for (const change of context.changes) host.publish(change);
+    if (context.shutdownRequested) host.requestShutdown('daemon.shutdown');
+  };
+}
+
+function record(context: LineContext, outcome: { result: unknown; change?: Change }): unknown {
+  if (outcome.change) context.changes.push(outcome.change);
+  return outcome.result;
+}
+
+/** Expected errors keep their kind; anything else is logged and becomes a bare -32603. */
+function errorResponse(id: JSONRPCID, error: unknown, log: DaemonLog): JSONRPCErrorResponse {
+  if (error instanceof PasoError) {
+    return { jsonrpc: '2.0', id, error: error.toRpcError() };
+  }
+  if (error instanceof JSONRPCErrorException) {
+    return { jsonrpc: '2.0', id, error: { code: error.code, message: error.message, data: error.data } };
+  }
+  log.error('unexpected error while handling a call', error);
+  return {
+    jsonrpc: '2.0',
+    id,
+    error: { code: RpcCode.internal, message: 'internal error (details in daemon.log)', data: { kind: 'internal' } },
+  };
+}
