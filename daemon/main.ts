@@ -22,7 +22,7 @@ import { Subscriptions } from './subscriptions.js';
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** How long a daemon that finds the lock taken waits for the holder to answer. */
-const LOCK_HOLDER_WAIT_MS = 5_000;
+const LOCK_HOLDER_WAIT_MS = 10_000;
 
 export async function runDaemon(): Promise<number> {
   // Every file the daemon creates (database, WAL, log, pid) is the user's alone.
