@@ -80,7 +80,7 @@ export class PasoError extends Error {
 
   /** The JSON-RPC `error` object for this error. */
   toRpcError(): RpcErrorObject {
-    return { code: this.rpcCode, message: this.message, data: { kind: this.kind, ...this.details } };
+    return { code: this.rpcCode, message: this.message, data: { ...this.details, kind: this.kind } };
   }
 }
 

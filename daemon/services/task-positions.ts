@@ -1,0 +1,42 @@
+/**
+ * Keeps task positions in every column exactly 0..n-1: a task leaves a gap that closes
+ * behind it, and enters at a position the tasks after it make room for.
+ */
+import type { SyncDb } from '../db/sync-db.js';
+
+export function countTasksInColumn(db: SyncDb, columnId: number, exceptTaskId?: number): number {
+  let query = db.qb
+    .selectFrom('tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('column_id', '=', columnId);
+  if (exceptTaskId !== undefined) query = query.where('id', '<>', exceptTaskId);
+  return db.first(query)?.n ?? 0;
+}
+
+/** Closes the gap a task at `position` leaves in `columnId` (the task must be gone or excluded). */
+export function closeGap(db: SyncDb, columnId: number, position: number, exceptTaskId?: number): void {
+  let query = db.qb
+    .updateTable('tasks')
+    .set((eb) => ({ position: eb('position', '-', 1) }))
+    .where('column_id', '=', columnId)
+    .where('position', '>', position);
+  if (exceptTaskId !== undefined) query = query.where('id', '<>', exceptTaskId);
+  db.run(query);
+}
+
+/** Makes room at `position` in `columnId`, shifting the tasks from there on down by one. */
+export function openGap(db: SyncDb, columnId: number, position: number, exceptTaskId?: number): void {
+  let query = db.qb
+    .updateTable('tasks')
+    .set((eb) => ({ position: eb('position', '+', 1) }))
+    .where('column_id', '=', columnId)
+    .where('position', '>=', position);
+  if (exceptTaskId !== undefined) query = query.where('id', '<>', exceptTaskId);
+  db.run(query);
+}
+
+/** A requested position clamped to 0..count (count: the end, after the last task). */
+export function clampPosition(requested: number | undefined, count: number): number {
+  if (requested === undefined || requested > count) return count;
+  return Math.max(0, requested);
+}
