@@ -131,3 +131,20 @@ test('rpc.discover lists every method with a JSON Schema for its params', async 
   assert.equal(create.params.properties.title.maxLength, 200);
   client.close();
 });
+
+test('a client that floods requests without reading is paused, and others are still served', async () => {
+  const flooder = await daemon.client();
+  flooder.socket.pause(); // never read the answers
+  const line = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'daemon.status' }) + '\n';
+  const chunk = line.repeat(1000);
+  // Keep writing until the daemon stops reading: our own unsent bytes then pile up.
+  await waitFor(() => {
+    for (let i = 0; i < 50; i++) flooder.socket.write(chunk);
+    return flooder.socket.writableLength > 8 * 1024 * 1024;
+  }, 'the daemon to stop reading the flooder', 30_000);
+  const other = await daemon.client();
+  const status = await other.call('daemon.status');
+  assert.equal(status.pid, daemon.process.pid);
+  other.close();
+  flooder.close();
+});
