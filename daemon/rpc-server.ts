@@ -53,6 +53,8 @@ export function createLineHandler(host: RpcHost): (line: string, connection: Cli
   });
   server.addMethod('subscribe', (params, context) => {
     const { projectId } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;
+    // A typo'd project id would otherwise wait silently forever.
+    if (projectId != null) host.dispatcher.call('project.get', { id: projectId });
     context.connection.subscription = { projectId: projectId ?? null };
     return { seq: host.currentSeq() };
   });

@@ -156,3 +156,18 @@ test('a subscriber that does not read gets merged notifications, not an unbounde
     removeHome(home);
   }
 });
+
+test('subscribing to a project that does not exist is not_found', async () => {
+  const home = makeHome();
+  const daemon = await startDaemon(home);
+  try {
+    const client = await daemon.client();
+    const reply = await client.request('subscribe', { projectId: 424242 });
+    assert.equal(reply.error?.code, -32001);
+    assert.equal(reply.error?.data?.kind, 'not_found');
+    client.close();
+  } finally {
+    await daemon.stop();
+    removeHome(home);
+  }
+});

@@ -58,7 +58,7 @@ export interface RpcReply {
 export class RawClient {
   readonly notifications: any[] = [];
   readonly replies: RpcReply[] = [];
-  private waiters = new Map<number | string, (reply: RpcReply) => void>();
+  private waiters = new Map<number | string, { resolve: (reply: RpcReply) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   closed = false;
 
@@ -72,6 +72,8 @@ export class RawClient {
     socket.on('data', (chunk) => splitter.push(chunk));
     socket.on('close', () => {
       this.closed = true;
+      for (const waiter of this.waiters.values()) waiter.reject(new Error('connection closed before the reply'));
+      this.waiters.clear();
     });
     socket.on('error', () => {});
   }
@@ -98,7 +100,7 @@ export class RawClient {
     const waiter = this.waiters.get(message.id);
     if (waiter) {
       this.waiters.delete(message.id);
-      waiter(message);
+      waiter.resolve(message);
     }
   }
 
@@ -108,7 +110,8 @@ export class RawClient {
     const message: Record<string, unknown> = { jsonrpc: '2.0', id, method };
     if (params !== undefined) message.params = params;
     return new Promise((resolve, reject) => {
-      this.waiters.set(id, resolve);
+      if (this.closed) return reject(new Error('connection closed'));
+      this.waiters.set(id, { resolve, reject });
       this.socket.write(JSON.stringify(message) + '\n', (err) => err && reject(err));
     });
   }
