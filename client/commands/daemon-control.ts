@@ -1,0 +1,52 @@
+/**
+ * `paso daemon start|stop|restart|status`.
+ *
+ * - `status` prints `daemon.status` as JSON; exit 7 when no daemon runs. It never starts one.
+ * - `start` makes sure one runs and prints its status like `status`. Being an explicit request,
+ *   it starts a daemon even with PASO_NO_AUTOSTART=1 (that variable turns off *auto*-start).
+ * - `stop` asks the daemon to shut down and waits until its pid is gone. With no daemon it
+ *   says so on stderr and exits 0: the wanted state already holds.
+ * - `restart` is `stop` then `start`.
+ */
+import { ExitCode } from '../../shared/errors.js';
+import { connectWithStatus } from '../connection.js';
+import { probeDaemon } from '../daemon-probe.js';
+import { ensurePasoHome, pasoPaths } from '../../shared/paths.js';
+import { stopDaemon } from '../daemon-stopper.js';
+import { writeJson } from './print-json.js';
+
+export async function runDaemonStatus(): Promise<number> {
+  const { client, status } = await connectWithStatus({ autostart: false });
+  client.close();
+  writeJson(process.stdout, status);
+  return ExitCode.ok;
+}
+
+export async function runDaemonStart(): Promise<number> {
+  const { client, status } = await connectWithStatus({ autostart: true });
+  client.close();
+  writeJson(process.stdout, status);
+  return ExitCode.ok;
+}
+
+export async function runDaemonStop(): Promise<number> {
+  const paths = pasoPaths();
+  ensurePasoHome(paths);
+  const reached = await probeDaemon(paths);
+  if (!reached) {
+    process.stderr.write(`paso: no daemon is running for ${paths.home}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    await stopDaemon(reached);
+  } finally {
+    reached.client.close();
+  }
+  process.stderr.write(`paso: stopped the daemon (pid ${reached.status.pid})\n`);
+  return ExitCode.ok;
+}
+
+export async function runDaemonRestart(): Promise<number> {
+  await runDaemonStop();
+  return runDaemonStart();
+}

@@ -1,0 +1,60 @@
+/**
+ * `paso watch [--project ID]`: one JSON line on stdout per `db_changed`, until SIGINT or
+ * SIGTERM (exit 0). Connection notices go to stderr only, so stdout stays machine-readable.
+ * Commits made while the connection was down are not replayed (the daemon keeps no backlog);
+ * the `seq` on the next line shows the gap.
+ */
+import { ExitCode, PasoError } from '../../shared/errors.js';
+import { LiveConnection, type ConnectionState } from '../live-connection.js';
+
+export interface WatchOptions {
+  project?: string;
+}
+
+export async function runWatch(options: WatchOptions): Promise<number> {
+  const projectId = options.project === undefined ? null : parseProjectId(options.project);
+  let notifiedLoss = false;
+  const live = new LiveConnection({
+    projectId,
+    onChange: (change) => process.stdout.write(JSON.stringify(change) + '\n'),
+    onState: (state: ConnectionState, detail?: string) => {
+      if (state === 'connected' && notifiedLoss) {
+        notifiedLoss = false;
+        process.stderr.write('paso: reconnected to the daemon\n');
+      } else if (state === 'reconnecting') {
+        notifiedLoss = true;
+        process.stderr.write(`paso: ${detail ?? 'the connection to the daemon closed'}; reconnecting\n`);
+      } else if (state === 'offline') {
+        process.stderr.write(`paso: the daemon is unreachable (${detail ?? 'unknown error'}); still trying\n`);
+      }
+    },
+  });
+  await live.start();
+  if (projectId !== null) {
+    // The daemon accepts a subscription to any id; a typo should not wait forever in silence.
+    try {
+      await live.call('project.get', { id: projectId });
+    } catch (error) {
+      live.close();
+      throw error;
+    }
+  }
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      live.close();
+      resolve(ExitCode.ok);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function parseProjectId(text: string): number {
+  const id = Number(text);
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(id) || id < 1) {
+    throw new PasoError('usage', `--project takes a project id (a positive integer), not ${JSON.stringify(text)}`);
+  }
+  return id;
+}

@@ -1,0 +1,139 @@
+/**
+ * A long-lived connection for `paso watch` and the board: it keeps a subscription to
+ * `db_changed` and survives daemon restarts and crashes.
+ *
+ * States: `connected` is reported after start() and again after every reconnect. Owners must
+ * re-query on every `connected` that follows a `reconnecting`/`offline`: changes made while
+ * the connection was down were not notified to it. `reconnecting` is reported as soon as the
+ * socket closes; `offline` once reconnecting has failed for OFFLINE_AFTER_MS (it keeps trying).
+ *
+ * Reconnecting follows the auto-start rules (it starts a daemon unless PASO_NO_AUTOSTART=1),
+ * with backoff from 100 ms doubling to 2 s, with jitter so a crowd of clients spreads out.
+ * Idle connections have no read timeout. After close() no timer or socket is left, so the
+ * process can exit.
+ */
+import { PasoError } from '../shared/errors.js';
+import type { DbChanged, MethodName, ParamsOf, ResultOf } from '../shared/protocol/index.js';
+import { DB_CHANGED } from '../shared/protocol/index.js';
+import { connect } from './connection.js';
+import type { PasoClient } from './socket-client.js';
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+
+export interface LiveConnectionOptions {
+  /** Subscription filter: a project id, null for all projects, undefined for no subscription. */
+  projectId?: number | null;
+  onState?: (state: ConnectionState, detail?: string) => void;
+  onChange?: (change: DbChanged) => void;
+  autostart?: boolean;
+}
+
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 2_000;
+const OFFLINE_AFTER_MS = 5_000;
+
+export class LiveConnection {
+  private client: PasoClient | null = null;
+  private projectId: number | null | undefined;
+  private state: ConnectionState | null = null;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = FIRST_RETRY_MS;
+  private failingSince = 0;
+
+  constructor(private readonly options: LiveConnectionOptions = {}) {
+    this.projectId = options.projectId;
+  }
+
+  /** First connect; throws PasoError('unavailable') if it cannot. */
+  async start(): Promise<void> {
+    const client = await this.open();
+    if (this.closed) {
+      client.close();
+      return;
+    }
+    this.adopt(client);
+  }
+
+  /** Rejects with PasoError('unavailable') while not connected. */
+  async call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
+    if (!this.client) throw new PasoError('unavailable', `not connected to the daemon (${this.state ?? 'not started'})`);
+    return this.client.call(method, params);
+  }
+
+  /** Changes the subscription; it is kept across reconnects. */
+  async subscribe(projectId: number | null): Promise<void> {
+    this.projectId = projectId;
+    if (this.client) await this.client.call('subscribe', { projectId });
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.client?.close();
+    this.client = null;
+  }
+
+  private async open(): Promise<PasoClient> {
+    const client = await connect(this.options.autostart === undefined ? {} : { autostart: this.options.autostart });
+    // Listen before subscribing: a notification can arrive in the same chunk as the reply,
+    // before this client is adopted. Only one client is open at a time, so no duplicates.
+    client.onNotification((method, params) => {
+      if (method === DB_CHANGED && !this.closed) this.options.onChange?.(params as DbChanged);
+    });
+    try {
+      if (this.projectId !== undefined) await client.call('subscribe', { projectId: this.projectId });
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+    return client;
+  }
+
+  private adopt(client: PasoClient): void {
+    this.client = client;
+    this.retryDelayMs = FIRST_RETRY_MS;
+    client.onClose(() => this.onLost(client));
+    this.report('connected');
+  }
+
+  private onLost(client: PasoClient): void {
+    if (this.closed || this.client !== client) return;
+    this.client = null;
+    this.failingSince = Date.now();
+    this.report('reconnecting', 'the connection to the daemon closed');
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    const jittered = this.retryDelayMs * (0.5 + Math.random() / 2);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_MS);
+    this.retryTimer = setTimeout(() => void this.retry(), jittered);
+  }
+
+  private async retry(): Promise<void> {
+    this.retryTimer = null;
+    let client: PasoClient;
+    try {
+      client = await this.open();
+    } catch (error) {
+      if (this.closed) return;
+      if (this.state !== 'offline' && Date.now() - this.failingSince > OFFLINE_AFTER_MS) {
+        this.report('offline', (error as Error).message);
+      }
+      this.scheduleRetry();
+      return;
+    }
+    if (this.closed) {
+      client.close();
+      return;
+    }
+    this.adopt(client);
+  }
+
+  private report(state: ConnectionState, detail?: string): void {
+    this.state = state;
+    this.options.onState?.(state, detail);
+  }
+}

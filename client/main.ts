@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * `paso`: the command tree (CONTRACT section 1) and how errors become exit codes (section 5).
+ *
+ * Start-up time matters (`paso rpc` in a shell loop), so this module loads only commander and
+ * small shared modules; every command imports its implementation inside its action. The thin
+ * paths (`rpc`, `watch`, `daemon start|stop|status`, CLI verbs) never load kysely,
+ * better-sqlite3, terminal-kit or TypeBox.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, PasoError } from '../shared/errors.js';
+import { PASO_VERSION } from '../shared/version.js';
+import { registerHumanCli } from './cli/register.js';
+
+function buildProgram(): Command {
+  const program = new Command('paso')
+    .description('A terminal kanban board whose daemon keeps every terminal live.')
+    .version(PASO_VERSION, '-V, --version');
+
+  program
+    .command('board')
+    .alias('tui')
+    .description('Open the board (the default when paso runs in a terminal)')
+    .option('-p, --project <project>', 'project id, key or name')
+    .action(async (options: { project?: string }) => {
+      process.exitCode = await openBoard(options.project);
+    });
+
+  const daemon = program
+    .command('daemon')
+    .description('Run the daemon in the foreground (what auto-start spawns, detached)')
+    .action(async () => {
+      const { runDaemon } = await import('../daemon/main.js');
+      process.exitCode = await runDaemon();
+    });
+  daemon
+    .command('start')
+    .description('Start the daemon unless one is running; print its status as JSON')
+    .action(async () => {
+      const { runDaemonStart } = await import('./commands/daemon-control.js');
+      process.exitCode = await runDaemonStart();
+    });
+  daemon
+    .command('stop')
+    .description('Ask the daemon to shut down and wait until it has exited')
+    .action(async () => {
+      const { runDaemonStop } = await import('./commands/daemon-control.js');
+      process.exitCode = await runDaemonStop();
+    });
+  daemon
+    .command('restart')
+    .description('Stop the daemon, then start a new one')
+    .action(async () => {
+      const { runDaemonRestart } = await import('./commands/daemon-control.js');
+      process.exitCode = await runDaemonRestart();
+    });
+  daemon
+    .command('status')
+    .description('Print daemon.status as JSON (exit 7 if no daemon runs; never starts one)')
+    .action(async () => {
+      const { runDaemonStatus } = await import('./commands/daemon-control.js');
+      process.exitCode = await runDaemonStatus();
+    });
+
+  program
+    .command('rpc')
+    .description('Make one JSON-RPC call and print its result as JSON')
+    .argument('[method]', 'method name, e.g. task.get (see --list)')
+    .argument('[params]', 'params as a JSON object, or - to read them from stdin')
+    .option('--list', 'print every method name, one per line')
+    .action(async (method: string | undefined, params: string | undefined, options: { list?: boolean }) => {
+      const { runRpc } = await import('./commands/rpc.js');
+      process.exitCode = await runRpc(method, params, options);
+    });
+
+  program
+    .command('watch')
+    .description('Print every db_changed notification as one JSON line until interrupted')
+    .option('--project <id>', 'only changes to this project (by id)')
+    .action(async (options: { project?: string }) => {
+      const { runWatch } = await import('./commands/watch.js');
+      process.exitCode = await runWatch(options);
+    });
+
+  registerHumanCli(program);
+  forEachCommand(program, (command) => command.exitOverride());
+  return program;
+}
+
+async function openBoard(project: string | undefined): Promise<number> {
+  const { openBoard } = await import('./board/open-board.js');
+  return openBoard({ project });
+}
+
+function forEachCommand(command: Command, visit: (command: Command) => void): void {
+  visit(command);
+  for (const sub of command.commands) forEachCommand(sub, visit);
+}
+
+/** Prints what went wrong and returns the exit code for it. */
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed help, the version or its usage message.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof PasoError) {
+    process.stderr.write(`paso: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`paso: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return ExitCode.internal;
+}
+
+async function main(argv: string[]): Promise<void> {
+  // A reader that went away (`paso rpc --list | head -1`) is a normal way to stop.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+  try {
+    const program = buildProgram();
+    if (argv.length <= 2) {
+      if (process.stdin.isTTY && process.stdout.isTTY) process.exitCode = await openBoard(undefined);
+      else program.outputHelp();
+      return;
+    }
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+await main(process.argv);

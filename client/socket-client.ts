@@ -1,0 +1,144 @@
+/**
+ * The client half of the wire protocol over one Unix socket: json-rpc-2.0's JSONRPCClient
+ * matches replies to requests, `shared/framing.ts` turns bytes into lines. It knows nothing
+ * about starting daemons; `connection.ts` builds on it.
+ */
+import { createRequire } from 'node:module';
+import { createConnection, type Socket } from 'node:net';
+import type { JSONRPCClient as JSONRPCClientClass, JSONRPCRequest, JSONRPCResponse } from 'json-rpc-2.0';
+import { errorFromRpc, PasoError } from '../shared/errors.js';
+import { encodeLine, LineSplitter } from '../shared/framing.js';
+import type { MethodName, ParamsOf, ResultOf } from '../shared/protocol/index.js';
+
+/**
+ * Only the client half of json-rpc-2.0, required as CommonJS: importing the package root
+ * through ESM also loads its server and runs the CJS export scanner, about 20 ms of CPU on
+ * every `paso rpc` (measured with hyperfine), for nothing a client uses.
+ */
+const { JSONRPCClient } = createRequire(import.meta.url)('json-rpc-2.0/dist/client.js') as {
+  JSONRPCClient: typeof JSONRPCClientClass;
+};
+
+export interface PasoClient {
+  /** Rejects with a PasoError from `errorFromRpc` (rpcError attached), or `unavailable` on disconnect. */
+  call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>>;
+  /** Untyped, for `paso rpc`. */
+  callRaw(method: string, params?: unknown): Promise<unknown>;
+  /** Returns a function that removes the handler. */
+  onNotification(handler: (method: string, params: unknown) => void): () => void;
+  onClose(handler: () => void): void;
+  close(): void;
+}
+
+/**
+ * Replies can be far larger than requests (`board.get` of a big project), so the client accepts
+ * longer lines from the daemon than the 1 MiB the daemon accepts from clients.
+ */
+const MAX_REPLY_LINE_BYTES = 64 * 1024 * 1024;
+
+class SocketClient implements PasoClient {
+  private readonly rpc: JSONRPCClientClass;
+  private readonly notificationHandlers = new Set<(method: string, params: unknown) => void>();
+  private readonly closeHandlers: Array<() => void> = [];
+  private closed = false;
+  private nextId = 1;
+
+  constructor(private readonly socket: Socket) {
+    this.rpc = new JSONRPCClient((payload) => {
+      if (this.closed) throw new Error('the connection to the daemon is closed');
+      socket.write(encodeLine(payload));
+    });
+    const splitter = new LineSplitter(
+      {
+        onLine: (line) => this.onLine(line),
+        onOversized: () => socket.destroy(),
+      },
+      MAX_REPLY_LINE_BYTES,
+    );
+    socket.on('data', (chunk: Buffer) => splitter.push(chunk));
+    // Errors (ECONNRESET, EPIPE) always end in 'close', which is where they are handled.
+    socket.on('error', () => {});
+    socket.on('close', () => this.onSocketClosed());
+  }
+
+  async call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
+    return (await this.callRaw(method, params)) as ResultOf<M>;
+  }
+
+  async callRaw(method: string, params?: unknown): Promise<unknown> {
+    if (this.closed) throw disconnected();
+    const request: JSONRPCRequest = { jsonrpc: '2.0', id: this.nextId++, method };
+    if (params !== undefined) request.params = params;
+    const response = await this.rpc.requestAdvanced(request);
+    if (response.error) {
+      // Pending requests are settled by rejectAllPendingRequests with code 0 when the socket
+      // closes; the daemon itself never sends code 0.
+      if (this.closed && response.error.code === 0) throw disconnected();
+      throw errorFromRpc(response.error);
+    }
+    return response.result;
+  }
+
+  onNotification(handler: (method: string, params: unknown) => void): () => void {
+    this.notificationHandlers.add(handler);
+    return () => this.notificationHandlers.delete(handler);
+  }
+
+  onClose(handler: () => void): void {
+    if (this.closed) queueMicrotask(handler);
+    else this.closeHandlers.push(handler);
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private onLine(line: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      return; // not ours to repair; the request it belonged to settles on close
+    }
+    if (Array.isArray(message)) {
+      this.rpc.receive(message as JSONRPCResponse[]);
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    const { method, params, id } = message as { method?: unknown; params?: unknown; id?: unknown };
+    if (typeof method === 'string' && id === undefined) {
+      for (const handler of this.notificationHandlers) handler(method, params);
+      return;
+    }
+    this.rpc.receive(message as JSONRPCResponse);
+  }
+
+  private onSocketClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.rpc.rejectAllPendingRequests('the connection to the daemon closed');
+    for (const handler of this.closeHandlers.splice(0)) handler();
+  }
+}
+
+function disconnected(): PasoError {
+  return new PasoError('unavailable', 'the connection to the daemon closed', { disconnected: true });
+}
+
+/** True for the error a call gets because the socket closed before its reply came. */
+export function isDisconnectError(error: unknown): boolean {
+  return error instanceof PasoError && error.kind === 'unavailable' && error.details.disconnected === true;
+}
+
+/** Connects to the socket; rejects with the raw Node error (ENOENT, ECONNREFUSED, ...). */
+export function openSocketClient(socketPath: string): Promise<PasoClient> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(socketPath);
+    const onError = (error: Error) => reject(error);
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      socket.off('error', onError);
+      resolve(new SocketClient(socket));
+    });
+  });
+}

@@ -1,0 +1,113 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LiveConnection, type ConnectionState } from '../../client/live-connection.js';
+import { PasoError } from '../../shared/errors.js';
+import type { DbChanged } from '../../shared/protocol/index.js';
+import { makeHome, pasoEnv, removeHome, startDaemon, waitFor } from '../helpers/daemon.js';
+import { collect, rpc, stopDaemonsOf, type PasoRun } from './paso-process.js';
+
+let home: string;
+
+before(() => {
+  home = makeHome();
+  // connect() reads PASO_HOME from this process's environment.
+  process.env.PASO_HOME = home;
+});
+
+after(async () => {
+  await stopDaemonsOf(home);
+  removeHome(home);
+});
+
+test('reports reconnecting and offline while the daemon is down, then reconnects and re-subscribes', async () => {
+  let daemon = await startDaemon(home);
+  const states: ConnectionState[] = [];
+  const changes: DbChanged[] = [];
+  const live = new LiveConnection({
+    projectId: null,
+    autostart: false, // so the daemon stays down until the test starts it
+    onState: (state) => states.push(state),
+    onChange: (change) => changes.push(change),
+  });
+  try {
+    await live.start();
+    assert.deepEqual(states, ['connected']);
+    assert.equal((await live.call('daemon.status')).pid, daemon.process.pid);
+
+    await rpc(home, 'project.create', { name: 'Live one' });
+    await waitFor(() => changes.length === 1, 'the first change');
+
+    await daemon.stop();
+    await waitFor(() => states.includes('reconnecting'), 'reconnecting');
+    await assert.rejects(live.call('daemon.status'), (error: unknown) => error instanceof PasoError && error.kind === 'unavailable');
+    await waitFor(() => states.includes('offline'), 'offline after failing for a while', 15_000);
+
+    daemon = await startDaemon(home);
+    await waitFor(() => states.at(-1) === 'connected', 'connected again', 10_000);
+    assert.deepEqual(states, ['connected', 'reconnecting', 'offline', 'connected']);
+
+    await rpc(home, 'project.create', { name: 'Live two' });
+    await waitFor(() => changes.length === 2, 'a change after reconnecting (re-subscribed)');
+    assert.ok(changes[1]!.seq > changes[0]!.seq);
+  } finally {
+    live.close();
+    await daemon.stop();
+  }
+});
+
+test('subscribe() replaces the filter, and the new filter holds', async () => {
+  const daemon = await startDaemon(home);
+  const changes: DbChanged[] = [];
+  const live = new LiveConnection({ onChange: (change) => changes.push(change), autostart: false });
+  try {
+    const a = await rpc(home, 'project.create', { name: 'Filter A' });
+    const b = await rpc(home, 'project.create', { name: 'Filter B' });
+    await live.start();
+    await live.subscribe(a.id);
+    await rpc(home, 'task.create', { projectId: b.id, title: 'Not seen' });
+    await rpc(home, 'task.create', { projectId: a.id, title: 'Seen' });
+    await waitFor(() => changes.length >= 1, 'a change for project A');
+    assert.deepEqual(changes.map((c) => c.projectId), [a.id]);
+  } finally {
+    live.close();
+    await daemon.stop();
+  }
+});
+
+test('close() while reconnecting leaves nothing that keeps the process alive', async () => {
+  const daemon = await startDaemon(home);
+  const script = join(home, 'close-while-reconnecting.mjs');
+  const liveModule = new URL('../../client/live-connection.js', import.meta.url).href;
+  writeFileSync(
+    script,
+    `import { LiveConnection } from ${JSON.stringify(liveModule)};
+const live = new LiveConnection({
+  projectId: null,
+  autostart: false,
+  onState(state) {
+    process.stdout.write(state + '\\n');
+    if (state === 'reconnecting') setTimeout(() => live.close(), 300); // after a retry or two
+  },
+});
+await live.start();
+`,
+  );
+  const child = spawn(process.execPath, [script], { env: pasoEnv(home), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  let run: PasoRun | null = null;
+  void collect(child).then((result) => (run = result));
+  try {
+    await waitFor(() => stdout.includes('connected\n'), 'the script to connect');
+    await daemon.stop();
+    run = await waitFor(() => run, 'the script to exit by itself after close()');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'connected\nreconnecting\n');
+  } finally {
+    child.kill('SIGKILL');
+    await daemon.stop();
+  }
+});
