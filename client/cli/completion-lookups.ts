@@ -1,0 +1,44 @@
+/** What every completion script consults, and quoting for the shells' string syntax. */
+import type { CompletionNode } from './completion-tree.js';
+
+/** POSIX single quotes: safe for any text in bash and zsh. */
+export function shq(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Fish single quotes escape only \ and '. */
+export function fishq(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export interface Lookups {
+  subcommands: [string, string[]][];
+  options: [string, string[]][];
+  takesValue: string[];
+  optionValues: [string, readonly string[]][];
+  argumentValues: [string, readonly string[]][];
+}
+
+/** The tables every script consults, keyed `path` or `path|flag` or `path|position`. */
+export function lookups(nodes: readonly CompletionNode[]): Lookups {
+  const result: Lookups = { subcommands: [], options: [], takesValue: [], optionValues: [], argumentValues: [] };
+  for (const node of nodes) {
+    if (node.subcommands.length > 0) result.subcommands.push([node.path, node.subcommands.map((s) => s.name)]);
+    result.options.push([node.path, node.options.flatMap((o) => o.flags)]);
+    for (const option of node.options) {
+      for (const flag of option.flags) {
+        if (option.takesValue) result.takesValue.push(`${node.path}|${flag}`);
+        if (option.choices.length > 0) result.optionValues.push([`${node.path}|${flag}`, option.choices]);
+      }
+    }
+    node.argumentChoices.forEach((choices, i) => {
+      if (choices.length > 0) result.argumentValues.push([`${node.path}|${i + 1}`, choices]);
+    });
+  }
+  return result;
+}
+
+/** `case` arms printing words, in bash/zsh syntax. */
+export function caseArms(entries: readonly [string, readonly string[]][], print: (words: readonly string[]) => string): string {
+  return entries.map(([key, words]) => `    ${shq(key)}) ${print(words)} ;;`).join('\n');
+}

@@ -1,0 +1,84 @@
+/** Declarations of `paso task ...` (implementations in task-commands.ts). */
+import { Argument, Option, type Command } from 'commander';
+import { PRIORITY_CHOICES, RELATION_CHOICES, TYPE_CHOICES } from './choices.js';
+import { addVerb, choiceOption, collect, parsePosition, withExamples, withProjectOption } from './verb.js';
+
+const load = () => import('./task-commands.js');
+const TASK_HELP = '\nA task is named by id (12) or ref (WEB-12, case-insensitive).\n';
+
+export function declareTaskCommands(program: Command): Command {
+  const task = program
+    .command('task')
+    .description('Add, list, show, edit, move, finish and delete tasks');
+
+  withExamples(
+    withProjectOption(addVerb(task, 'add <title>', 'Add a task (to the ready column unless --column)', async () => (await load()).addTask))
+      .option('-c, --column <column>', 'column id, name or role')
+      .option('-d, --description <text>', 'description (- reads stdin)')
+      .addOption(choiceOption('--priority <priority>', 'priority (default: medium)', PRIORITY_CHOICES))
+      .addOption(choiceOption('-t, --type <type>', 'type (default: task)', TYPE_CHOICES))
+      .option('--due <date>', 'due date, YYYY-MM-DD or an ISO-8601 date-time')
+      .option('-l, --label <label>', 'label id or name (repeatable)', collect)
+      .option('--parent <task>', 'make it a child of this task'),
+    [
+      'paso task add "Fix the login form"',
+      'paso task add "Ship v2" --column "In Progress" --priority high --due 2026-12-01',
+      'paso task add "Broken link" --type bug --label ui --label urgent --parent WEB-3',
+    ],
+  );
+  withExamples(
+    withProjectOption(addVerb(task, 'list', 'List tasks in board order, filtered', async () => (await load()).listTasks))
+      .option('-c, --column <column>', 'only this column (id, name or role)')
+      .option('-l, --label <label>', 'only tasks with this label')
+      .option('-s, --query <text>', 'only tasks whose ref, title or description contains this')
+      .addOption(choiceOption('--priority <priority>', 'only this priority', PRIORITY_CHOICES))
+      .addOption(choiceOption('-t, --type <type>', 'only this type', TYPE_CHOICES))
+      .option('--blocked', 'only blocked tasks')
+      .option('--no-blocked', 'only tasks that are not blocked'),
+    ['paso task list', 'paso task list --column done --label ui', 'paso task list --query login --json', 'paso task list --blocked --quiet'],
+  );
+  withExamples(
+    addVerb(task, 'show <task>', 'Show a task: fields, labels, relations and comments', async () => (await load()).showTask),
+    ['paso task show WEB-12', 'paso task show web-12 --json'],
+  ).addHelpText('after', TASK_HELP);
+  withExamples(
+    addVerb(task, 'edit <task>', "Change a task's title, description, priority, type or due date", async () => (await load()).editTask)
+      .option('--title <title>', 'new title')
+      .option('-d, --description <text>', 'new description (- reads stdin)')
+      .addOption(choiceOption('--priority <priority>', 'new priority', PRIORITY_CHOICES))
+      .addOption(choiceOption('-t, --type <type>', 'new type', TYPE_CHOICES))
+      .option('--due <date>', 'new due date')
+      .option('--no-due', 'remove the due date')
+      .option('--expected-version <n>', 'refuse (exit 4) if the task changed since this version'),
+    ['paso task edit WEB-12 --priority critical --due 2026-12-24', 'paso task edit WEB-12 --no-due'],
+  ).addHelpText('after', TASK_HELP);
+  addVerb(task, 'move', 'Move a task to a column (to its end unless --position)', async () => (await load()).moveTask)
+    .addArgument(new Argument('<task>', 'the task'))
+    .addArgument(new Argument('<column>', 'column id, name or role'))
+    .addOption(new Option('--position <n>', '0-based position in the column').argParser(parsePosition))
+    .addHelpText('after', `${TASK_HELP}\nExamples:\n  $ paso task move WEB-12 "In Progress"\n  $ paso task move WEB-12 todo --position 0\n`);
+  withExamples(
+    addVerb(task, 'done <task>', "Move a task to the project's done column", async () => (await load()).finishTask),
+    ['paso task done WEB-12'],
+  ).addHelpText('after', TASK_HELP);
+  withExamples(
+    addVerb(task, 'delete <task>', 'Delete a task with its comments and relations', async () => (await load()).deleteTask),
+    ['paso task delete WEB-12'],
+  ).addHelpText('after', TASK_HELP);
+  withExamples(
+    addVerb(task, 'label <task> [labels...]', 'Set the labels of a task (replacing the ones it has)', async () => (await load()).setTaskLabels)
+      .option('--clear', 'remove all its labels'),
+    ['paso task label WEB-12 ui urgent', 'paso task label WEB-12 --clear'],
+  ).addHelpText('after', TASK_HELP);
+  for (const [name, summary, pick] of [
+    ['link', 'Relate two tasks', 'linkTasks'],
+    ['unlink', 'Remove a relation between two tasks', 'unlinkTasks'],
+  ] as const) {
+    addVerb(task, name, summary, async () => (await load())[pick])
+      .addArgument(new Argument('<task>', 'the task'))
+      .addArgument(new Argument('<kind>', 'parent: TASK is parent of TARGET; blocks: TASK blocks TARGET; related').choices(RELATION_CHOICES))
+      .addArgument(new Argument('<target>', 'the other task'))
+      .addHelpText('after', `${TASK_HELP}\nExamples:\n  $ paso task ${name} WEB-3 parent WEB-12\n  $ paso task ${name} WEB-4 blocks WEB-5\n`);
+  }
+  return task;
+}

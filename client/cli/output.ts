@@ -1,0 +1,99 @@
+/**
+ * How a human-CLI verb prints: the method's result as JSON (`--json`), ids only (`--quiet`),
+ * or a readable view. Colour only on a terminal, and never when NO_COLOR is set.
+ */
+
+/** What a verb hands back: the data for each output mode, so no verb prints by itself. */
+export interface VerbOutput {
+  /** Printed by `--json`: the result of the method the verb maps onto. */
+  result: unknown;
+  /** Printed by `--quiet`, one a line: ids of the entities the verb listed or changed. */
+  ids: readonly number[];
+  /** The readable view (may fetch names it shows, e.g. column names for tasks). */
+  render(style: Style): string | Promise<string>;
+}
+
+export type OutputMode = 'json' | 'quiet' | 'human';
+
+export function outputModeOf(options: { json?: boolean; quiet?: boolean }): OutputMode {
+  if (options.json) return 'json';
+  if (options.quiet) return 'quiet';
+  return 'human';
+}
+
+export interface Style {
+  readonly color: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+  /** A swatch of a `#RRGGBB` colour (24-bit escape), or the hex text without colour. */
+  swatch(hex: string): string;
+}
+
+/** https://no-color.org: present and not empty disables colour. */
+export function colorEnabled(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
+}
+
+export function makeStyle(color: boolean): Style {
+  const sgr = (open: string, close: string) => (text: string) => (color ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  return {
+    color,
+    bold: sgr('1', '22'),
+    dim: sgr('2', '22'),
+    red: sgr('31', '39'),
+    green: sgr('32', '39'),
+    yellow: sgr('33', '39'),
+    cyan: sgr('36', '39'),
+    swatch(hex: string) {
+      const rgb = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+      if (!color || !rgb) return hex;
+      const [r, g, b] = rgb.slice(1).map((part) => parseInt(part, 16));
+      return `\x1b[38;2;${r};${g};${b}m\u25cf\x1b[39m ${hex}`;
+    },
+  };
+}
+
+const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
+
+function visibleLength(text: string): number {
+  return [...text.replace(ANSI_ESCAPE, '')].length;
+}
+
+/** Aligned columns separated by two spaces; the last column is not padded. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], style: Style): string {
+  const widths = headers.map((header, i) => Math.max(visibleLength(header), ...rows.map((row) => visibleLength(row[i] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visibleLength(cell))))
+      .join('  ')
+      .trimEnd();
+  return [style.bold(line(headers)), ...rows.map(line)].join('\n');
+}
+
+/** `label: value` lines with the values aligned, for detail views. */
+export function formatFields(fields: readonly (readonly [string, string])[], style: Style): string {
+  const width = Math.max(...fields.map(([name]) => name.length)) + 1;
+  return fields.map(([name, value]) => `${style.dim(`${name}:`.padEnd(width))} ${value}`).join('\n');
+}
+
+/** A list view, or a short note when there is nothing to list. */
+export function tableOrEmpty(
+  what: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  style: Style,
+): string {
+  return rows.length === 0 ? style.dim(`No ${what}.`) : formatTable(headers, rows, style);
+}
+
+/** Indents every line of a block of text (multi-line descriptions and comments). */
+export function indent(text: string, by = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : by + line))
+    .join('\n');
+}

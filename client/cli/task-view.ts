@@ -1,0 +1,72 @@
+/** Readable views of tasks: the list table and the detail page of `paso task show`. */
+import type { Column, Label, Priority, TaskDetail, TaskLink, TaskSummary } from '../../shared/protocol/index.js';
+import { formatFields, formatTable, indent, tableOrEmpty, type Style } from './output.js';
+
+export function renderTaskList(
+  tasks: readonly TaskSummary[],
+  columns: readonly Column[],
+  labels: readonly Label[],
+  style: Style,
+): string {
+  const columnName = new Map(columns.map((c) => [c.id, c.name]));
+  const labelName = new Map(labels.map((l) => [l.id, l.name]));
+  const rows = tasks.map((t) => [
+    style.bold(t.ref),
+    columnName.get(t.columnId) ?? String(t.columnId),
+    colorPriority(t.priority, style),
+    t.type,
+    t.dueAt ? shortDate(t.dueAt) : '',
+    t.labelIds.map((id) => labelName.get(id) ?? String(id)).join(','),
+    t.blocked ? `${style.red('[blocked]')} ${t.title}` : t.title,
+  ]);
+  return tableOrEmpty('tasks', ['REF', 'COLUMN', 'PRIORITY', 'TYPE', 'DUE', 'LABELS', 'TITLE'], rows, style);
+}
+
+export function renderTaskDetail(task: TaskDetail, columns: readonly Column[], style: Style): string {
+  const columnName = (id: number) => columns.find((c) => c.id === id)?.name ?? `column ${id}`;
+  const fields: [string, string][] = [
+    ['Column', columnName(task.columnId)],
+    ['Priority', colorPriority(task.priority, style)],
+    ['Type', task.type],
+    ['Due', task.dueAt ?? style.dim('none')],
+    ['Labels', task.labels.length > 0 ? task.labels.map((l) => l.name).join(', ') : style.dim('none')],
+    ['Blocked', task.blocked ? style.red('yes') : 'no'],
+    ['Id', String(task.id)],
+    ['Version', String(task.version)],
+    ['Created', task.createdAt],
+    ['Updated', task.updatedAt],
+  ];
+  const sections = [`${style.bold(task.ref)}  ${style.bold(task.title)}`, formatFields(fields, style)];
+  if (task.description !== '') sections.push(`${style.bold('Description')}\n${indent(task.description)}`);
+  const relations: [string, TaskLink[]][] = [
+    ['Parents', task.parents],
+    ['Children', task.children],
+    ['Blocks', task.blocks],
+    ['Blocked by', task.blockedBy],
+    ['Related', task.related],
+  ];
+  for (const [title, links] of relations) {
+    if (links.length === 0) continue;
+    const table = formatTable(['REF', 'COLUMN', 'TITLE'], links.map((l) => [l.ref, columnName(l.columnId), l.title]), style);
+    sections.push(`${style.bold(title)}\n${indent(table)}`);
+  }
+  if (task.comments.length > 0) {
+    const comments = task.comments.map(
+      (c) => `${style.dim(`#${c.id} ${c.author || 'anonymous'}, ${c.createdAt}`)}\n${indent(c.body)}`,
+    );
+    sections.push(`${style.bold('Comments')}\n${indent(comments.join('\n\n'))}`);
+  }
+  return sections.join('\n\n');
+}
+
+function colorPriority(priority: Priority, style: Style): string {
+  if (priority === 'critical') return style.red(priority);
+  if (priority === 'high') return style.yellow(priority);
+  if (priority === 'trivial' || priority === 'low') return style.dim(priority);
+  return priority;
+}
+
+/** A day stays as written; a date-time (UTC) is cut to minutes. `task show` has it in full. */
+function shortDate(due: string): string {
+  return due.length <= 10 ? due : `${due.slice(0, 16).replace('T', ' ')}Z`;
+}
