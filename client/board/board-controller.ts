@@ -1,0 +1,230 @@
+/**
+ * The running board: holds the state, turns keys, mouse and daemon events into state changes
+ * and actions, and keeps the shown project live (one refresh in flight, one pending).
+ */
+import { PasoError } from '../../shared/errors.js';
+import type { Board, DbChanged, Project } from '../../shared/protocol/index.js';
+import { runBoardAction } from './actions.js';
+import { errorText, type BoardContext, type BoardHost, type BoardRpc } from './board-context.js';
+import {
+  applyBoard,
+  findTask,
+  initialState,
+  scrollCards,
+  selectCard,
+  setFilter,
+  setViewport,
+  showProject,
+  topOverlay,
+  withMessage,
+  type BoardState,
+  type ConnectionState,
+  type SelectionHint,
+} from './board-state.js';
+import { reloadTaskViews } from './form-actions.js';
+import type { KeyPress } from './key-press.js';
+import type { Keymap } from './keymap.js';
+import { computeLayout, hitTest, type Size } from './layout.js';
+import { handleOverlayKey } from './overlay-keys.js';
+import { RefreshScheduler } from './refresh-scheduler.js';
+import type { RenderOptions } from './render-board.js';
+
+const INFO_SECONDS = 5;
+/** At most ~30 refreshes a second under a steady stream of commits; a lone change is immediate. */
+const MIN_REFRESH_INTERVAL_MS = 33;
+const ERROR_SECONDS = 10;
+
+export interface ControllerOptions {
+  rpc: BoardRpc;
+  host: BoardHost;
+  keymap: Keymap;
+  renderOptions: RenderOptions;
+  projects: Project[];
+  board: Board | null;
+}
+
+export class BoardController implements BoardContext {
+  state: BoardState;
+  readonly rpc: BoardRpc;
+  readonly host: BoardHost;
+  readonly scheduler: RefreshScheduler;
+  private readonly keymap: Keymap;
+  private readonly renderOptions: RenderOptions;
+  /** What to select once a refresh brings it (a card just created, a column just added). */
+  private selectionHint: SelectionHint = {};
+  private messageTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** Bumped on every project switch, so answers about the previous project are dropped. */
+  private projectEpoch = 0;
+
+  constructor(options: ControllerOptions) {
+    this.rpc = options.rpc;
+    this.host = options.host;
+    this.keymap = options.keymap;
+    this.renderOptions = options.renderOptions;
+    this.scheduler = new RefreshScheduler(() => this.refreshNow(), MIN_REFRESH_INTERVAL_MS);
+    const state = { ...initialState(options.host.viewport()), projects: options.projects };
+    this.state = options.board ? showProject(state, options.board) : state;
+  }
+
+  update(change: (state: BoardState) => BoardState): void {
+    if (this.closed) return;
+    const next = change(this.state);
+    if (next === this.state) return;
+    this.state = next;
+    this.host.render();
+  }
+
+  showInfo(text: string): void {
+    this.setMessage(text, 'info');
+  }
+
+  showError(error: unknown): void {
+    this.setMessage(errorText(error), 'error');
+  }
+
+  private setMessage(text: string, kind: 'info' | 'error'): void {
+    this.update((s) => withMessage(s, text, kind));
+    const message = this.state.message;
+    if (this.messageTimer) clearTimeout(this.messageTimer);
+    this.messageTimer = setTimeout(() => {
+      this.messageTimer = null;
+      this.update((s) => (s.message === message ? { ...s, message: null } : s));
+    }, (kind === 'error' ? ERROR_SECONDS : INFO_SECONDS) * 1000);
+    this.messageTimer.unref();
+  }
+
+  requestRefresh(hint: SelectionHint = {}): void {
+    if (hint.taskId != null || hint.columnId != null) this.selectionHint = hint;
+    this.scheduler.request();
+  }
+
+  /** Every db_changed we receive concerns the shown project or the project list. */
+  onDbChanged(_change: DbChanged): void {
+    this.scheduler.request();
+  }
+
+  onConnectionState(connection: ConnectionState, detail?: string): void {
+    const wasConnected = this.state.connection === 'connected';
+    this.update((s) => ({ ...s, connection, connectionDetail: detail ?? null }));
+    // Changes made while we were away were never notified to us.
+    if (connection === 'connected' && !wasConnected) this.scheduler.request();
+  }
+
+  onResize(size: Size): void {
+    this.update((s) => setViewport(s, size));
+  }
+
+  handleKey(key: KeyPress): void {
+    if (key.name === 'CTRL_C') return this.host.quit(0);
+    if (this.state.filterEditing) return this.filterKey(key);
+    const overlay = topOverlay(this.state);
+    if (overlay) return handleOverlayKey(this, overlay, key, this.renderOptions);
+    const action = this.keymap.get(key.name);
+    if (!action) {
+      if (key.name === 'ESCAPE' && this.state.filter !== '') this.update((s) => setFilter(s, ''));
+      return;
+    }
+    this.selectionHint = {};
+    runBoardAction(this, action);
+  }
+
+  /** While typing a filter, arrows still move the selection so a match can be picked. */
+  private filterKey(key: KeyPress): void {
+    switch (key.name) {
+      case 'ESCAPE':
+        return this.update((s) => ({ ...setFilter(s, ''), filterEditing: false }));
+      case 'ENTER':
+        return this.update((s) => ({ ...s, filterEditing: false }));
+      case 'BACKSPACE':
+        return this.update((s) => setFilter(s, Array.from(s.filter).slice(0, -1).join('')));
+      case 'UP':
+      case 'DOWN':
+      case 'LEFT':
+      case 'RIGHT': {
+        const action = this.keymap.get(key.name);
+        if (action) runBoardAction(this, action);
+        return;
+      }
+    }
+    if (key.char !== undefined) this.update((s) => setFilter(s, s.filter + key.char));
+  }
+
+  handleMouse(name: string, x: number, y: number): void {
+    if (topOverlay(this.state) || !this.state.board) return;
+    const layout = computeLayout(this.state.viewport, this.state.board.columns.length, this.state.columnScroll);
+    const hit = hitTest(layout, x, y);
+    if (name === 'MOUSE_LEFT_BUTTON_PRESSED') {
+      if (!hit) return;
+      const column = this.state.board.columns[hit.columnIndex];
+      if (!column) return;
+      const first = this.state.cardScroll[column.id] ?? 0;
+      const cardIndex = hit.cardSlot === null ? this.state.selection.cardIndex : first + hit.cardSlot;
+      this.selectionHint = {};
+      this.update((s) => selectCard(s, hit.columnIndex, cardIndex));
+    } else if (name === 'MOUSE_WHEEL_UP' || name === 'MOUSE_WHEEL_DOWN') {
+      const columnIndex = hit?.columnIndex ?? this.state.selection.columnIndex;
+      this.update((s) => scrollCards(s, columnIndex, name === 'MOUSE_WHEEL_UP' ? -1 : 1));
+    }
+  }
+
+  async switchProject(projectId: number): Promise<void> {
+    const epoch = ++this.projectEpoch;
+    this.selectionHint = {};
+    try {
+      await this.rpc.subscribe(projectId);
+      const [board, projects] = await Promise.all([this.rpc.call('board.get', { projectId }), this.rpc.call('project.list')]);
+      if (epoch !== this.projectEpoch) return;
+      this.update((s) => showProject({ ...s, projects, filter: '', filterEditing: false, overlays: [] }, board));
+    } catch (error) {
+      if (epoch === this.projectEpoch) this.showError(error);
+    }
+  }
+
+  /** One refresh: the shown board and the project list, in one round trip each. */
+  private async refreshNow(): Promise<void> {
+    if (this.closed) return;
+    const epoch = this.projectEpoch;
+    const projectId = this.state.board?.project.id ?? null;
+    try {
+      if (projectId === null) {
+        const projects = await this.rpc.call('project.list');
+        if (epoch !== this.projectEpoch) return;
+        this.update((s) => ({ ...s, projects }));
+        // A project appeared elsewhere while we had none: show it.
+        if (!this.state.board && projects[0]) await this.switchProject(projects[0].id);
+        return;
+      }
+      const [board, projects] = await Promise.all([this.rpc.call('board.get', { projectId }), this.rpc.call('project.list')]);
+      if (epoch !== this.projectEpoch) return;
+      const hint = this.selectionHint;
+      // Keep the hint until the refresh that brings its card or column.
+      if ((hint.taskId != null && findTask(board, hint.taskId)) || (hint.columnId != null && board.columns.some((c) => c.id === hint.columnId))) {
+        this.selectionHint = {};
+      }
+      this.update((s) => applyBoard({ ...s, projects }, board, hint));
+      if (this.state.overlays.some((o) => o.kind === 'task')) await reloadTaskViews(this);
+    } catch (error) {
+      if (epoch !== this.projectEpoch) return;
+      if (error instanceof PasoError && error.kind === 'not_found') return this.projectGone();
+      // While disconnected the status bar already says so; the board keeps its last snapshot.
+      if (error instanceof PasoError && error.kind === 'unavailable') return;
+      this.showError(error);
+    }
+  }
+
+  /** The shown project was deleted elsewhere: show the first remaining one, if any. */
+  private async projectGone(): Promise<void> {
+    const projects = await this.rpc.call('project.list');
+    this.update((s) => ({ ...s, projects, board: null, overlays: [] }));
+    this.showInfo('the project was deleted');
+    if (projects[0]) await this.switchProject(projects[0].id);
+    else await this.rpc.subscribe(null);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.scheduler.stop();
+    if (this.messageTimer) clearTimeout(this.messageTimer);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * One idempotent way back to a normal terminal, whichever way the board ends: q, Ctrl+C,
+ * SIGTERM, SIGHUP, SIGINT, an uncaught error or rejection, or process exit.
+ */
+
+export class TerminalGuard {
+  private restored = false;
+  private readonly listeners: [string, (...args: any[]) => void][] = [];
+
+  constructor(private readonly restoreTerminal: () => void) {}
+
+  install(): void {
+    const onSignal = (code: number) => () => {
+      this.restore();
+      process.exit(code);
+    };
+    const onFatal = (error: unknown) => {
+      this.restore();
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`paso: internal error in the board: ${text}\n`);
+      process.exit(1);
+    };
+    this.listen('SIGTERM', onSignal(143));
+    this.listen('SIGHUP', onSignal(129));
+    this.listen('SIGINT', onSignal(130));
+    this.listen('uncaughtException', onFatal);
+    this.listen('unhandledRejection', onFatal);
+    this.listen('exit', () => this.restore());
+  }
+
+  /** Restores the terminal once; later calls do nothing. */
+  restore(): void {
+    if (this.restored) return;
+    this.restored = true;
+    try {
+      this.restoreTerminal();
+    } catch {
+      // The terminal may be gone (SIGHUP); there is nothing left to restore then.
+    }
+  }
+
+  dispose(): void {
+    for (const [event, listener] of this.listeners) process.off(event, listener);
+    this.listeners.length = 0;
+  }
+
+  private listen(event: string, listener: (...args: any[]) => void): void {
+    process.on(event, listener);
+    this.listeners.push([event, listener]);
+  }
+}

@@ -1,0 +1,52 @@
+/** Boards as the daemon returns them, built in memory for the pure rendering and state tests. */
+import type { Board, BoardColumn, Label, Project, TaskSummary } from '../../shared/protocol/index.js';
+import { DEFAULT_BINDINGS } from '../../client/board/keymap.js';
+import type { RenderOptions } from '../../client/board/render-board.js';
+import { makeTheme } from '../../client/board/theme.js';
+
+export const NOW = new Date('2026-06-15T12:00:00Z');
+
+export const plainOptions: RenderOptions = { theme: makeTheme(false), bindings: DEFAULT_BINDINGS, now: NOW };
+export const colourOptions: RenderOptions = { theme: makeTheme(true), bindings: DEFAULT_BINDINGS, now: NOW };
+
+export function project(id: number, key: string, name = key.toLowerCase()): Project {
+  return { id, name, key, description: '', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+}
+
+let nextTaskId = 1000;
+
+export function task(columnId: number, title: string, extra: Partial<TaskSummary> = {}): TaskSummary {
+  const id = extra.id ?? nextTaskId++;
+  return {
+    id,
+    projectId: 1,
+    ref: `WEB-${id}`,
+    ticket: id,
+    title,
+    columnId,
+    position: 0,
+    priority: 'medium',
+    type: 'task',
+    dueAt: null,
+    labelIds: [],
+    blocked: false,
+    version: 1,
+    updatedAt: NOW.toISOString(),
+    ...extra,
+  };
+}
+
+export function column(id: number, name: string, tasks: TaskSummary[] = []): BoardColumn {
+  return {
+    id,
+    projectId: 1,
+    name,
+    position: id,
+    role: null,
+    tasks: tasks.map((t, position) => ({ ...t, columnId: id, position })),
+  };
+}
+
+export function board(columns: BoardColumn[], labels: Label[] = [], proj = project(1, 'WEB', 'Website')): Board {
+  return { project: proj, columns, labels, seq: 1 };
+}

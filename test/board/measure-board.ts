@@ -1,0 +1,185 @@
+/**
+ * Measures the board in real tmux (not a test: numbers, no assertions). Run after a build:
+ *   node dist/test/board/measure-board.js [runs]
+ * Reports time to first frame (daemon running / auto-started), how long a change takes to
+ * appear in another board, and what a burst of 1,000 commits costs.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PASO_BIN, killPid, makeHome, pasoEnv, removeHome, startDaemon } from '../helpers/daemon.js';
+import { shellQuote, TmuxServer } from './tmux.js';
+
+const runs = Number(process.argv[2] ?? 20);
+const tmux = new TmuxServer(`paso-measure-${process.pid}`);
+
+function boardLine(home: string, trace: string): string {
+  return `env -u PASO_PROJECT -u PASO_NO_AUTOSTART PASO_HOME=${shellQuote(home)} NO_COLOR=1 PASO_BOARD_TRACE=${shellQuote(trace)} ${shellQuote(process.execPath)} ${shellQuote(PASO_BIN)} board`;
+}
+
+async function pollScreen(name: string, check: (s: string) => boolean, timeoutMs = 20_000): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    if (check(tmux.screen(name))) return performance.now() - start;
+    if (performance.now() - start > timeoutMs) throw new Error(`timeout on ${name}:\n${tmux.screen(name)}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+function traceLines(file: string): { event: string; ms: number; cells: number; refreshes: number }[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+function summary(label: string, values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return `${label}: n=${values.length} median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${sorted[0]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)}`;
+}
+
+async function firstFrame(home: string, i: number): Promise<{ outside: number; inside: number }> {
+  const trace = join(home, `trace-${i}.jsonl`);
+  const name = `ff${i}`;
+  const start = performance.now();
+  tmux.start(name, boardLine(home, trace), 120, 40);
+  await pollScreen(name, (s) => s.includes('● live'));
+  const outside = performance.now() - start;
+  const firstDraw = () => traceLines(trace).find((l) => l.event === 'draw');
+  while (!firstDraw()) await new Promise((r) => setTimeout(r, 5));
+  const inside = firstDraw()!.ms;
+  tmux.kill(name);
+  return { outside, inside };
+}
+
+async function measureFirstFrame(): Promise<void> {
+  const home = makeHome();
+  try {
+    await firstFrameRuns(home);
+  } finally {
+    stopDaemonIn(home);
+    removeHome(home);
+  }
+}
+
+/** Stops whatever daemon serves home (a measurement that failed half-way may leave one). */
+function stopDaemonIn(home: string): void {
+  try {
+    killPid(Number(readFileSync(join(home, 'paso.pid'), 'utf8')), 'SIGTERM');
+  } catch {
+    // none running
+  }
+}
+
+async function firstFrameRuns(home: string): Promise<void> {
+  const daemon = await startDaemon(home);
+  const outside: number[] = [];
+  const inside: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await firstFrame(home, i);
+    outside.push(r.outside);
+    inside.push(r.inside);
+  }
+  await daemon.stop();
+  console.log(summary('first frame, daemon running (tmux spawn -> frame on screen)', outside));
+  console.log(summary('first frame, daemon running (process start -> frame drawn)', inside));
+
+  const outsideAuto: number[] = [];
+  const insideAuto: number[] = [];
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    // An existing database with no daemon running: the usual "first board of the day".
+    const d = await startDaemon(home);
+    await d.stop();
+    const r = await firstFrame(home, 100 + i);
+    outsideAuto.push(r.outside);
+    insideAuto.push(r.inside);
+    killPid(Number(readFileSync(join(home, 'paso.pid'), 'utf8')), 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  console.log(summary('first frame, auto-start (tmux spawn -> frame on screen)', outsideAuto));
+  console.log(summary('first frame, auto-start (process start -> frame drawn)', insideAuto));
+}
+
+async function measurePropagation(): Promise<void> {
+  const home = makeHome();
+  try {
+    await propagationRuns(home);
+  } finally {
+    stopDaemonIn(home);
+    removeHome(home);
+  }
+}
+
+async function propagationRuns(home: string): Promise<void> {
+  const daemon = await startDaemon(home);
+  const client = await daemon.client();
+  const projectId = (await client.call('project.list'))[0].id;
+  tmux.start('one', boardLine(home, join(home, 'one.jsonl')), 120, 40);
+  tmux.start('two', boardLine(home, join(home, 'two.jsonl')), 120, 40);
+  await pollScreen('one', (s) => s.includes('● live'));
+  await pollScreen('two', (s) => s.includes('● live'));
+  const direct: number[] = [];
+  const viaCli: number[] = [];
+  for (let i = 0; i < runs * 2; i++) {
+    const title = `probe-${i}-x`;
+    const useCli = i % 2 === 1;
+    const start = performance.now();
+    let id: number;
+    if (useCli) {
+      id = JSON.parse(execFileSync(process.execPath, [PASO_BIN, 'rpc', 'task.create', JSON.stringify({ projectId, title })], { env: pasoEnv(home), encoding: 'utf8' })).id;
+    } else {
+      id = (await client.call('task.create', { projectId, title })).id;
+    }
+    await pollScreen('two', (s) => s.includes(title));
+    (useCli ? viaCli : direct).push(performance.now() - start);
+    await client.call('task.delete', { id });
+    await pollScreen('two', (s) => !s.includes(title));
+    await pollScreen('one', (s) => !s.includes(title));
+    // Let the boards go idle, so each probe measures a lone change (refreshes are paced 33 ms apart).
+    await new Promise((r) => setTimeout(r, 60));
+  }
+  console.log(summary('change -> visible in another board (task.create sent over the socket -> text in tmux pane)', direct));
+  console.log(summary('change -> visible in another board (spawn `paso rpc task.create` -> text in tmux pane)', viaCli));
+
+  // A burst of 1,000 commits, each its own transaction and db_changed.
+  const traceTwo = join(home, 'two.jsonl');
+  const linesBefore = traceLines(traceTwo).length;
+  const before = traceLines(traceTwo).at(-1)!;
+  const start = performance.now();
+  const calls = Array.from({ length: 1000 }, (_, i) => client.call('task.create', { projectId, title: `burst ${i}` }));
+  await Promise.all(calls);
+  const committed = performance.now() - start;
+  await pollScreen('two', (s) => /Todo +1000 /.test(s));
+  const shown = performance.now() - start;
+  await new Promise((r) => setTimeout(r, 500));
+  const afterBurst = traceLines(traceTwo).slice(linesBefore).filter((l) => l.event === 'draw');
+  const last = afterBurst.at(-1) ?? before;
+  console.log(
+    `burst of 1000 task.create commits: committed in ${committed.toFixed(0)} ms, board 2 showed all ${shown.toFixed(0)} ms after the first; ` +
+      `board 2 ran ${last.refreshes - before.refreshes} refreshes and ${afterBurst.length} redraws`,
+  );
+
+  // The same burst, one call at a time (a script awaiting each commit): notifications now
+  // arrive spread out, and the one-in-flight/one-pending rule bounds the work.
+  const linesBeforeSerial = traceLines(traceTwo).length;
+  const beforeSerial = traceLines(traceTwo).at(-1)!;
+  const serialStart = performance.now();
+  for (let i = 0; i < 1000; i++) await client.call('task.create', { projectId, title: `serial ${i}` });
+  const serialCommitted = performance.now() - serialStart;
+  await pollScreen('two', (s) => /Todo +2000 /.test(s));
+  const serialShown = performance.now() - serialStart;
+  await new Promise((r) => setTimeout(r, 500));
+  const serialDraws = traceLines(traceTwo).slice(linesBeforeSerial).filter((l) => l.event === 'draw');
+  console.log(
+    `1000 task.create one after another: committed in ${serialCommitted.toFixed(0)} ms, board 2 showed all ${serialShown.toFixed(0)} ms after the first; ` +
+      `board 2 ran ${(serialDraws.at(-1) ?? beforeSerial).refreshes - beforeSerial.refreshes} refreshes and ${serialDraws.length} redraws`,
+  );
+  client.close();
+  await daemon.stop();
+}
+
+try {
+  await measureFirstFrame();
+  await measurePropagation();
+} finally {
+  tmux.close();
+}
