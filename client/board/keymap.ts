@@ -75,7 +75,7 @@ export const ACTION_HELP: Record<BoardAction, string> = {
   pageDown: 'a page of cards down',
   pageUp: 'a page of cards up',
   addCard: 'add a card in this column',
-  edit: 'edit the card (title, description, priority, type, due, labels)',
+  edit: 'edit title, description, priority, type, due, labels',
   editDescription: 'edit the description in $EDITOR',
   open: 'open the task view',
   deleteCard: 'delete the card (asks y/n)',
