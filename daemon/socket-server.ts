@@ -25,7 +25,10 @@ export class SocketServer {
     const server = createServer({ allowHalfOpen: false }, (socket) => {
       const connection = new ClientConnection(this.nextConnectionId++, socket, handleLine);
       this.connections.add(connection);
-      socket.on('error', (error) => this.log.info(`connection ${connection.id}: ${error.message}`));
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        // A client that vanishes mid-reply is routine; anything else is worth a line.
+        if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') this.log.info(`connection ${connection.id}: ${error.message}`);
+      });
       socket.on('close', () => this.connections.delete(connection));
     });
     this.server = server;
