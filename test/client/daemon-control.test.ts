@@ -1,4 +1,4 @@
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -7,22 +7,10 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPidAlive } from '../../client/process-liveness.js';
 import { PASO_VERSION } from '../../shared/version.js';
-import { killPid, makeHome, pasoEnv, removeHome, waitFor } from '../helpers/daemon.js';
-import { collect, daemonPidsOf, readPidFile, runPaso, statusOf, stopDaemonsOf } from './paso-process.js';
+import { killPid, pasoEnv, waitFor } from '../helpers/daemon.js';
+import { collect, daemonPidsOf, readPidFile, runPaso, statusOf, cleanupAfterEach } from './paso-process.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function newHome(): string {
-  const home = makeHome();
-  cleanups.push(async () => {
-    await stopDaemonsOf(home);
-    removeHome(home);
-  });
-  return home;
-}
+const { defer, newHome } = cleanupAfterEach();
 
 test('status with no daemon exits 7 and never starts one', async () => {
   const home = newHome();
@@ -89,7 +77,7 @@ test('daemon start is explicit, so it starts one even with PASO_NO_AUTOSTART=1',
 function olderInstall(): string {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'paso-old-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  defer(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(join(root, 'dist'), join(dir, 'dist'), {
     recursive: true,
     filter: (source) => !source.startsWith(join(root, 'dist', 'test') + sep) && !source.endsWith('.map'),
@@ -104,7 +92,7 @@ test('a newer client replaces an older daemon; an older client keeps using a new
   const oldBin = olderInstall();
   const oldDaemon = spawn(process.execPath, [oldBin, 'daemon'], { env: pasoEnv(home), stdio: 'ignore' });
   const oldExit = new Promise((resolve) => oldDaemon.once('exit', resolve));
-  cleanups.push(async () => {
+  defer(async () => {
     if (oldDaemon.exitCode === null && oldDaemon.signalCode === null) killPid(oldDaemon.pid!);
     await oldExit;
   });

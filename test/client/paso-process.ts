@@ -6,7 +6,30 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isPidAlive, waitForPidExit } from '../../client/process-liveness.js';
 import { join } from 'node:path';
-import { killPid, PASO_BIN, pasoEnv, RawClient } from '../helpers/daemon.js';
+import { afterEach } from 'node:test';
+import { killPid, makeHome, PASO_BIN, pasoEnv, RawClient, removeHome } from '../helpers/daemon.js';
+
+/**
+ * Per-test cleanup for a test file: `defer` registers a step, `newHome` a PASO_HOME whose
+ * daemons are stopped and which is removed after the test. Steps run newest first.
+ */
+export function cleanupAfterEach(): { defer(step: () => Promise<void> | void): void; newHome(): string } {
+  const steps: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const step of steps.splice(0).reverse()) await step();
+  });
+  return {
+    defer: (step) => void steps.push(step),
+    newHome: () => {
+      const home = makeHome();
+      steps.push(async () => {
+        await stopDaemonsOf(home);
+        removeHome(home);
+      });
+      return home;
+    },
+  };
+}
 
 export interface PasoRun {
   code: number | null;

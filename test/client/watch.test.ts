@@ -1,9 +1,9 @@
-import { test, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isPidAlive } from '../../client/process-liveness.js';
-import { killPid, makeHome, PASO_BIN, pasoEnv, removeHome, waitFor } from '../helpers/daemon.js';
-import { rpc, runPaso, statusOf, stopDaemonsOf } from './paso-process.js';
+import { killPid, PASO_BIN, pasoEnv, waitFor } from '../helpers/daemon.js';
+import { rpc, runPaso, statusOf, cleanupAfterEach } from './paso-process.js';
 
 interface Watcher {
   process: ChildProcess;
@@ -12,19 +12,7 @@ interface Watcher {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function newHome(): string {
-  const home = makeHome();
-  cleanups.push(async () => {
-    await stopDaemonsOf(home);
-    removeHome(home);
-  });
-  return home;
-}
+const { defer, newHome } = cleanupAfterEach();
 
 function startWatch(home: string, args: string[] = [], env: Record<string, string> = {}): Watcher {
   const child = spawn(process.execPath, [PASO_BIN, 'watch', ...args], { env: pasoEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,7 +23,7 @@ function startWatch(home: string, args: string[] = [], env: Record<string, strin
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  cleanups.push(async () => {
+  defer(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
   });

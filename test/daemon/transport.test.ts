@@ -1,7 +1,7 @@
 /** Malformed input over a real socket: precise errors, the daemon stays up, nothing changes. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { makeHome, removeHome, startDaemon, RawClient, waitFor, type DaemonHandle } from '../helpers/daemon.js';
+import { makeHome, removeHome, startDaemon, waitFor, type DaemonHandle } from '../helpers/daemon.js';
 
 let daemon: DaemonHandle;
 let home: string;
