@@ -196,26 +196,22 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     columnRole: row.role,
   });
   const linkColumns = ['other.id', 'other.ticket', 'other.title', 'other.column_id', 'other_column.role', 'relations.kind'] as const;
-  const outgoing = db
-    .all(
-      db.qb
-        .selectFrom('relations')
-        .innerJoin('tasks as other', 'other.id', 'relations.to_task_id')
-        .innerJoin('columns as other_column', 'other_column.id', 'other.column_id')
-        .select(linkColumns)
-        .where('relations.from_task_id', '=', id),
-    )
-    .map(toLink);
-  const incoming = db
-    .all(
-      db.qb
-        .selectFrom('relations')
-        .innerJoin('tasks as other', 'other.id', 'relations.from_task_id')
-        .innerJoin('columns as other_column', 'other_column.id', 'other.column_id')
-        .select(linkColumns)
-        .where('relations.to_task_id', '=', id),
-    )
-    .map(toLink);
+  /** Relations from this task (`outgoing`) or to it, each with the task at the other end. */
+  const links = (direction: 'outgoing' | 'incoming'): LinkRow[] => {
+    const [self, other] = direction === 'outgoing' ? (['from_task_id', 'to_task_id'] as const) : (['to_task_id', 'from_task_id'] as const);
+    return db
+      .all(
+        db.qb
+          .selectFrom('relations')
+          .innerJoin('tasks as other', 'other.id', `relations.${other}`)
+          .innerJoin('columns as other_column', 'other_column.id', 'other.column_id')
+          .select(linkColumns)
+          .where(`relations.${self}`, '=', id),
+      )
+      .map(toLink);
+  };
+  const outgoing = links('outgoing');
+  const incoming = links('incoming');
 
   const comments = db
     .all(db.qb.selectFrom('comments').selectAll().where('task_id', '=', id).orderBy('id'))
