@@ -12,6 +12,8 @@ import { RpcCode } from '../shared/errors.js';
 const WRITE_BACKLOG_LIMIT = 1024 * 1024;
 /** Received but unprocessed lines held at most before we stop reading. */
 const LINE_QUEUE_LIMIT = 256;
+/** How long a peer gets to close its side after we end ours. */
+const END_GRACE_MS = 1_000;
 
 export type LineHandler = (line: string, connection: ClientConnection) => Promise<void>;
 
@@ -70,7 +72,17 @@ export class ClientConnection {
     this.socket.pause();
     await this.idle();
     this.closing = true;
+    this.endThenDestroy();
+  }
+
+  /**
+   * Ends our side, and destroys the socket if the peer has not closed within a second: a
+   * stopped (Ctrl-Z) or half-open peer must not keep a shutting-down daemon alive.
+   */
+  private endThenDestroy(): void {
     this.socket.end();
+    const timer = setTimeout(() => this.socket.destroy(), END_GRACE_MS);
+    this.socket.once('close', () => clearTimeout(timer));
   }
 
   /** Resolves when no line is being processed or waiting. */
@@ -87,13 +99,16 @@ export class ClientConnection {
 
   private async pump(): Promise<void> {
     this.pumping = true;
-    while (this.lines.length > 0) {
-      const line = this.lines.shift()!;
-      await this.handleLine(line, this);
-      this.resumeIfRoom();
+    try {
+      while (this.lines.length > 0) {
+        const line = this.lines.shift()!;
+        await this.handleLine(line, this);
+        this.resumeIfRoom();
+      }
+    } finally {
+      this.pumping = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
-    this.pumping = false;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private rejectOversized(bytes: number): void {
@@ -108,7 +123,7 @@ export class ClientConnection {
     });
     this.closing = true;
     this.lines.length = 0;
-    this.socket.end();
+    this.endThenDestroy();
   }
 
   private onDrain(): void {

@@ -51,18 +51,34 @@ export class Dispatcher {
       }
       return { method: call.method, params: validateParams(call.method, call.params, `calls[${index}].params`) };
     });
-    return this.transact((ctx) =>
-      prepared.map(({ method, params }, index) => {
-        try {
-          return runMethod(method, params, ctx);
-        } catch (error) {
-          if (error instanceof PasoError) {
-            throw new PasoError(error.kind, `calls[${index}] (${method}): ${error.message}`, { ...error.details, index }, error.rpcError);
+    try {
+      return this.transact((ctx) =>
+        prepared.map(({ method, params }, index) => {
+          try {
+            return runMethod(method, params, ctx);
+          } catch (error) {
+            if (error instanceof PasoError) {
+              throw new PasoError(error.kind, `calls[${index}] (${method}): ${error.message}`, { ...error.details, index }, error.rpcError);
+            }
+            throw error;
           }
-          throw error;
-        }
-      }),
-    );
+        }),
+      );
+    } catch (error) {
+      throw this.withCommittedCurrent(error);
+    }
+  }
+
+  /**
+   * A conflict carries the task as it was read inside the transaction, which may include
+   * earlier calls of the same atomic that were just rolled back: read it again, as committed.
+   */
+  private withCommittedCurrent(error: unknown): unknown {
+    if (!(error instanceof PasoError) || error.kind !== 'conflict') return error;
+    const current = error.details.current as { id?: number } | undefined;
+    if (current?.id === undefined) return error;
+    const { result } = this.call('task.get', { id: current.id });
+    return new PasoError(error.kind, error.message, { ...error.details, current: result }, error.rpcError);
   }
 
   /** Runs body in one transaction with a ServiceContext (also used for seeding at start). */

@@ -3,9 +3,25 @@
  * turns the first few schema errors into one precise -32602 message.
  */
 import { TypeCompiler, type TypeCheck, type ValueError } from '@sinclair/typebox/compiler';
-import type { TSchema } from '@sinclair/typebox';
+import { Kind, TypeRegistry, type TSchema } from '@sinclair/typebox';
 import { invalidParams } from '../shared/errors.js';
-import { methodSpecs, type MethodName } from '../shared/protocol/params.js';
+import { methodSpecs, TEXT_KIND, type MethodName } from '../shared/protocol/params.js';
+import { characterCount } from './services/field-rules.js';
+
+interface TextSchema {
+  minLength?: number;
+  maxLength: number;
+  pattern?: string;
+  'x-trimmed'?: boolean;
+}
+
+TypeRegistry.Set<TextSchema>(TEXT_KIND, (schema, value) => {
+  if (typeof value !== 'string') return false;
+  const text = schema['x-trimmed'] ? value.trim() : value;
+  if (schema.pattern !== undefined && /[\r\n]/.test(text)) return false;
+  const count = characterCount(text);
+  return count >= (schema.minLength ?? 0) && count <= schema.maxLength;
+});
 
 const MAX_REPORTED_ISSUES = 5;
 
@@ -40,10 +56,17 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
 
 /** TypeBox says "Expected union value"; say which values instead. */
 function describeError(error: ValueError): string {
+  if ((error.schema as { [Kind]?: string })[Kind] === TEXT_KIND) return describeText(error.schema as unknown as TextSchema, error.value);
   const options = (error.schema as { anyOf?: Record<string, unknown>[] }).anyOf;
   if (!options) return error.message;
   if (options.every((option) => 'const' in option)) return `must be one of ${options.map((o) => String(o.const)).join(', ')}`;
   return `expected ${options.map(describeSchema).join(' or ')}`;
+}
+
+function describeText(schema: TextSchema, value: unknown): string {
+  if (typeof value !== 'string') return 'Expected string';
+  const range = schema.minLength ? `${schema.minLength}-${schema.maxLength}` : `at most ${schema.maxLength}`;
+  return `must be ${range} characters${schema['x-trimmed'] ? ' (trimmed)' : ''}${schema.pattern !== undefined ? ' on one line' : ''}`;
 }
 
 function describeSchema(schema: Record<string, unknown>): string {

@@ -3,7 +3,14 @@
  * dispatcher. Commits made while handling a line are published only after that line's
  * response has been written, so a caller always sees its reply before the db_changed.
  */
-import { JSONRPCErrorException, JSONRPCServer, type JSONRPCErrorResponse, type JSONRPCID } from 'json-rpc-2.0';
+import {
+  JSONRPCErrorException,
+  JSONRPCServer,
+  type JSONRPCErrorResponse,
+  type JSONRPCID,
+  type JSONRPCRequest,
+  type JSONRPCResponse,
+} from 'json-rpc-2.0';
 import { PasoError, RpcCode } from '../shared/errors.js';
 import type { ParamsOf } from '../shared/protocol/params.js';
 import type { Change } from './change-set.js';
@@ -32,7 +39,10 @@ export interface RpcHost {
 
 export function createLineHandler(host: RpcHost): (line: string, connection: ClientConnection) => Promise<void> {
   const server = new JSONRPCServer<LineContext>({
-    errorListener: (message, data) => host.log.error(`json-rpc: ${message}`, data),
+    // Expected errors (not found, validation, ...) are answers, not incidents worth a log line.
+    errorListener: (message, data) => {
+      if (!(data instanceof PasoError) && !(data instanceof JSONRPCErrorException)) host.log.error(`json-rpc: ${message}`, data);
+    },
   });
   server.mapErrorToJSONRPCErrorResponse = (id: JSONRPCID, error: unknown): JSONRPCErrorResponse =>
     errorResponse(id, error, host.log);
@@ -72,11 +82,56 @@ export function createLineHandler(host: RpcHost): (line: string, connection: Cli
 
   return async (line, connection) => {
     const context: LineContext = { connection, changes: [], shutdownRequested: false };
-    const response = await server.receiveJSON(line, context);
-    if (response !== null && !(Array.isArray(response) && response.length === 0)) connection.send(response);
+    try {
+      const response = await respond(server, line, context);
+      if (response !== null) connection.send(response);
+    } catch (error) {
+      // Nothing a client sends may take the daemon down; answer and log instead.
+      host.log.error('unexpected error while handling a line', error);
+      connection.send(errorReply(null, RpcCode.internal, 'internal error (details in daemon.log)', { kind: 'internal' }));
+    }
     for (const change of context.changes) host.publish(change);
     if (context.shutdownRequested) host.requestShutdown('daemon.shutdown');
   };
+}
+
+type Reply = JSONRPCResponse | JSONRPCResponse[] | null;
+
+/** Parses here rather than in json-rpc-2.0 so ids are checked before anything echoes them. */
+async function respond(server: JSONRPCServer<LineContext>, line: string, context: LineContext): Promise<Reply> {
+  let message: unknown;
+  try {
+    message = JSON.parse(line);
+  } catch (error) {
+    return errorReply(null, RpcCode.parseError, `Parse error: ${(error as Error).message.slice(0, 200)}`, { kind: 'validation' });
+  }
+  const requests = Array.isArray(message) ? message : [message];
+  if (requests.length === 0) return errorReply(null, RpcCode.invalidRequest, 'Invalid Request: empty batch', { kind: 'validation' });
+  // JSON-RPC ids are strings, numbers or null; anything else (say, a deeply nested array)
+  // would be echoed back into our reply.
+  if (!requests.every(hasValidId)) {
+    return errorReply(null, RpcCode.invalidRequest, 'Invalid Request: id must be a string, a number or null', { kind: 'validation' });
+  }
+  const response = await server.receive(message as JSONRPCRequest | JSONRPCRequest[], context);
+  if (Array.isArray(response)) return response.length === 0 ? null : response.map(withErrorKind);
+  return response === null ? null : withErrorKind(response);
+}
+
+function hasValidId(request: unknown): boolean {
+  if (typeof request !== 'object' || request === null || !('id' in request)) return true;
+  const { id } = request as { id: unknown };
+  return id === null || typeof id === 'string' || typeof id === 'number';
+}
+
+/** json-rpc-2.0's own errors (parse, invalid request, method not found) carry no data.kind. */
+function withErrorKind(response: JSONRPCResponse): JSONRPCResponse {
+  if (!('error' in response) || !response.error || response.error.data !== undefined) return response;
+  const kind = response.error.code === RpcCode.methodNotFound ? 'not_found' : 'validation';
+  return { ...response, error: { ...response.error, data: { kind } } };
+}
+
+function errorReply(id: JSONRPCID, code: number, message: string, data: unknown): JSONRPCErrorResponse {
+  return { jsonrpc: '2.0', id, error: { code, message, data } };
 }
 
 function record(context: LineContext, outcome: { result: unknown; change?: Change }): unknown {

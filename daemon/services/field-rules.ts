@@ -4,12 +4,19 @@
  */
 import { validation } from '../../shared/errors.js';
 
+/** Characters as people count them: code points, so an emoji is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 /** A one-line name or title: trimmed, non-empty, at most `max` characters. */
 export function cleanLine(value: string, field: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed === '') throw validation(`${field} must not be empty`, { field });
   if (/[\r\n]/.test(trimmed)) throw validation(`${field} must be one line`, { field });
-  if (trimmed.length > max) throw validation(`${field} must be at most ${max} characters`, { field, max });
+  if (characterCount(trimmed) > max) throw validation(`${field} must be at most ${max} characters`, { field, max });
   return trimmed;
 }
 
@@ -17,7 +24,7 @@ export function cleanLine(value: string, field: string, max: number): string {
 export function cleanText(value: string, field: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed === '') throw validation(`${field} must not be empty`, { field });
-  if (trimmed.length > max) throw validation(`${field} must be at most ${max} characters`, { field, max });
+  if (characterCount(trimmed) > max) throw validation(`${field} must be at most ${max} characters`, { field, max });
   return trimmed;
 }
 

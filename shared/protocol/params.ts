@@ -3,7 +3,7 @@
  * `rpc.discover` returns them as JSON Schema, and clients take their types (type-only import,
  * so the thin client never loads TypeBox).
  */
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Kind, Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
 
@@ -18,14 +18,33 @@ const Priority = oneOf(['trivial', 'low', 'medium', 'high', 'critical'], 'trivia
 const TaskType = oneOf(['task', 'feature', 'bug'], 'task | feature | bug');
 const Role = oneOf(['ready', 'in_progress', 'done'], 'ready | in_progress | done');
 const NullableRole = Type.Union([Role, Type.Null()]);
-const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\r\\n]*$', description: 'One line, 1-200 characters, trimmed' });
-const Description = Type.String({ maxLength: 20_000 });
-const ProjectName = Type.String({ minLength: 1, maxLength: 100 });
+/**
+ * Text limits count characters as people do (code points, not UTF-16 units) and apply after
+ * trimming where the field is trimmed. TypeBox's maxLength does neither, so text fields have
+ * their own kind, checked by the daemon's validator; the JSON Schema keywords still describe
+ * them (`x-trimmed` marks the trimmed ones).
+ */
+export const TEXT_KIND = 'PasoText';
+
+function Text(options: { minLength?: number; maxLength: number; oneLine?: boolean; trimmed?: boolean; description?: string }) {
+  const { oneLine, trimmed, ...limits } = options;
+  return Type.Unsafe<string>({
+    [Kind]: TEXT_KIND,
+    type: 'string',
+    ...limits,
+    ...(oneLine ? { pattern: '^[^\\r\\n]*$' } : {}),
+    ...(trimmed ? { 'x-trimmed': true } : {}),
+  });
+}
+
+const Title = Text({ minLength: 1, maxLength: 200, oneLine: true, trimmed: true, description: 'One line, 1-200 characters, trimmed' });
+const Description = Text({ maxLength: 20_000 });
+const ProjectName = Text({ minLength: 1, maxLength: 100, oneLine: true, trimmed: true });
 const ProjectKey = Type.String({ pattern: '^[A-Za-z0-9]{1,10}$', description: '1-10 of A-Z0-9 (upper-cased)' });
-const ShortName = Type.String({ minLength: 1, maxLength: 50 });
+const ShortName = Text({ minLength: 1, maxLength: 50, oneLine: true, trimmed: true });
 const Color = Type.String({ pattern: '^#[0-9A-Fa-f]{6}$', description: '#RRGGBB' });
 const DueAt = Type.Union([Type.String({ minLength: 1, maxLength: 40, description: 'ISO-8601 date or date-time' }), Type.Null()]);
-const CommentBody = Type.String({ minLength: 1, maxLength: 4_000 });
+const CommentBody = Text({ minLength: 1, maxLength: 4_000, trimmed: true });
 const TaskRef = Type.String({ pattern: '^[A-Za-z0-9]{1,10}-[0-9]{1,9}$', description: 'KEY-ticket, e.g. WEB-12' });
 const LabelIds = Type.Array(Id, { maxItems: 100, description: 'Label ids of the task\'s project' });
 const RelationKind = oneOf(
@@ -169,7 +188,7 @@ export const methodSpecs = {
 
   'comment.add': {
     description: 'Adds a comment to a task.',
-    params: Type.Object({ taskId: Id, body: CommentBody, author: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, strict),
+    params: Type.Object({ taskId: Id, body: CommentBody, author: Type.Optional(Text({ minLength: 1, maxLength: 100, oneLine: true, trimmed: true })) }, strict),
   },
   'comment.update': { description: 'Changes the body of a comment.', params: Type.Object({ id: Id, body: CommentBody }, strict) },
   'comment.delete': { description: 'Deletes a comment.', params: ById },

@@ -158,3 +158,21 @@ test('daemon.shutdown replies ok, finishes in-flight calls, then exits and clean
     removeHome(home);
   }
 });
+
+test('a client that never closes its end (stopped, not reading) does not keep a stopping daemon alive', async () => {
+  const home = makeHome();
+  const daemon = await startDaemon(home);
+  try {
+    const stuck = await daemon.client();
+    await stuck.call('subscribe', {});
+    stuck.socket.pause(); // like a board suspended with Ctrl-Z: it never reads our FIN
+    daemon.process.kill('SIGTERM');
+    await waitFor(() => daemon.process.exitCode !== null, 'the daemon to exit despite the stuck client');
+    assert.equal(daemon.process.exitCode, 0);
+    assert.equal(existsSync(join(home, 'paso.sock')), false);
+    stuck.close();
+  } finally {
+    await daemon.stop();
+    removeHome(home);
+  }
+});

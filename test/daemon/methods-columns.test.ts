@@ -42,7 +42,7 @@ describe('column methods', () => {
     });
     await expectError(f.rpc.call('column.create', { projectId: p.id, name: 'X', afterId: 999_999 }), Code.notFound);
     await expectError(f.rpc.call('column.create', { projectId: 999_999, name: 'X' }), Code.notFound);
-    await expectError(f.rpc.call('column.create', { projectId: p.id, name: '  ' }), Code.validation, { field: 'name' });
+    await expectError(f.rpc.call('column.create', { projectId: p.id, name: '  ' }), Code.invalidParams);
     await expectError(f.rpc.call('column.create', { projectId: p.id, name: 'X', role: 'blocked' }), Code.invalidParams);
     assert.equal((await f.rpc.call('column.list', { projectId: p.id })).length, 3);
   });
@@ -58,7 +58,7 @@ describe('column methods', () => {
     await f.rpc.call('column.update', { id: done.id, role: null });
     assert.deepEqual(shape(await f.rpc.call('column.list', { projectId: p.id })), ['0:Todo:-', '1:Doing:in_progress', '2:Done:-']);
     await expectError(f.rpc.call('column.update', { id: todo.id, name: '' }), Code.invalidParams);
-    await expectError(f.rpc.call('column.update', { id: todo.id, name: ' \t ' }), Code.validation, { field: 'name' });
+    await expectError(f.rpc.call('column.update', { id: todo.id, name: ' \t ' }), Code.invalidParams);
     await expectError(f.rpc.call('column.update', { id: 999_999, name: 'x' }), Code.notFound);
   });
 

@@ -36,7 +36,7 @@ describe('label and comment methods', () => {
     const p = await newProject(f.rpc);
     const l = await f.rpc.call('label.create', { projectId: p.id, name: 'l' });
     await expectError(f.rpc.call('label.create', { projectId: p.id, name: 'x', color: 'red' }), Code.invalidParams);
-    await expectError(f.rpc.call('label.create', { projectId: p.id, name: '   ' }), Code.validation, { field: 'name' });
+    await expectError(f.rpc.call('label.create', { projectId: p.id, name: '   ' }), Code.invalidParams);
     await expectError(f.rpc.call('label.create', { projectId: 999_999, name: 'x' }), Code.notFound);
     await expectError(f.rpc.call('label.update', { id: 999_999, name: 'x' }), Code.notFound);
     await expectError(f.rpc.call('label.update', { id: l.id, color: '#12345' }), Code.invalidParams);
@@ -66,7 +66,7 @@ describe('label and comment methods', () => {
     const detail = await f.rpc.call('task.get', { id: t.id });
     assert.deepEqual(detail.comments, [c, named]);
     assert.equal(detail.version, 1, 'comments are not edits of the task');
-    await expectError(f.rpc.call('comment.add', { taskId: t.id, body: ' \n ' }), Code.validation, { field: 'body' });
+    await expectError(f.rpc.call('comment.add', { taskId: t.id, body: ' \n ' }), Code.invalidParams);
     await expectError(f.rpc.call('comment.add', { taskId: t.id, body: 'x'.repeat(4001) }), Code.invalidParams);
     await expectError(f.rpc.call('comment.add', { taskId: 999_999, body: 'x' }), Code.notFound);
   });
@@ -78,7 +78,7 @@ describe('label and comment methods', () => {
     const keep = await f.rpc.call('comment.add', { taskId: t.id, body: 'keep' });
     const edited = await f.rpc.call('comment.update', { id: c.id, body: ' final ' });
     assert.deepEqual([edited.id, edited.body, edited.createdAt], [c.id, 'final', c.createdAt]);
-    await expectError(f.rpc.call('comment.update', { id: c.id, body: '  ' }), Code.validation);
+    await expectError(f.rpc.call('comment.update', { id: c.id, body: '  ' }), Code.invalidParams);
     await expectError(f.rpc.call('comment.update', { id: 999_999, body: 'x' }), Code.notFound);
     assert.deepEqual(await f.rpc.call('comment.delete', { id: c.id }), { ok: true });
     assert.deepEqual((await f.rpc.call('task.get', { id: t.id })).comments, [keep]);

@@ -48,7 +48,7 @@ describe('project methods', () => {
   });
 
   test('project.create rejects a blank name and a malformed key', async () => {
-    await expectError(f.rpc.call('project.create', { name: '   ' }), Code.validation, { field: 'name' });
+    await expectError(f.rpc.call('project.create', { name: '   ' }), Code.invalidParams);
     await expectError(f.rpc.call('project.create', { name: 'X', key: 'TOO-LONG-KEY' }), Code.invalidParams);
     await expectError(f.rpc.call('project.create', { name: 'X', key: 'ABCDEFGHIJK' }), Code.invalidParams);
   });
@@ -72,7 +72,7 @@ describe('project methods', () => {
     await expectError(f.rpc.call('task.get', { ref: 'MOB-1' }), Code.notFound);
     await f.rpc.call('project.create', { name: 'Taken', key: 'TAKEN' });
     await expectError(f.rpc.call('project.update', { id: p.id, key: 'taken' }), Code.validation, { field: 'key' });
-    await expectError(f.rpc.call('project.update', { id: p.id, name: ' ' }), Code.validation, { field: 'name' });
+    await expectError(f.rpc.call('project.update', { id: p.id, name: ' ' }), Code.invalidParams);
     await expectError(f.rpc.call('project.update', { id: 999_999, name: 'x' }), Code.notFound);
     assert.equal((await f.rpc.call('project.get', { id: p.id })).key, 'APP');
   });

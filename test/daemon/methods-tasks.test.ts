@@ -60,7 +60,7 @@ describe('task methods', () => {
     const foreignLabel = await f.rpc.call('label.create', { projectId: other.id, name: 'x' });
     const foreignCols = await columnsByRole(f.rpc, other.id);
     const foreignTask = await f.rpc.call('task.create', { projectId: other.id, title: 'x' });
-    await expectError(f.rpc.call('task.create', { projectId: p.id, title: '   ' }), Code.validation, { field: 'title' });
+    await expectError(f.rpc.call('task.create', { projectId: p.id, title: '   ' }), Code.invalidParams);
     await expectError(f.rpc.call('task.create', { projectId: p.id, title: 'a\nb' }), Code.invalidParams);
     await expectError(f.rpc.call('task.create', { projectId: p.id, title: 'x'.repeat(201) }), Code.invalidParams);
     await expectError(f.rpc.call('task.create', { projectId: 999_999, title: 'x' }), Code.notFound);
@@ -113,7 +113,7 @@ describe('task methods', () => {
     assert.ok(u.updatedAt >= t.updatedAt);
     const same = await f.rpc.call('task.update', { id: t.id, title: 'New', priority: 'high' });
     assert.equal(same.version, 2);
-    await expectError(f.rpc.call('task.update', { id: t.id, title: ' ' }), Code.validation, { field: 'title' });
+    await expectError(f.rpc.call('task.update', { id: t.id, title: ' ' }), Code.invalidParams);
     await expectError(f.rpc.call('task.update', { id: t.id, dueAt: 'soon' }), Code.validation, { field: 'dueAt' });
     await expectError(f.rpc.call('task.update', { id: t.id, priority: 'urgent' }), Code.invalidParams);
     await expectError(f.rpc.call('task.update', { id: 999_999, title: 'x' }), Code.notFound);
@@ -217,5 +217,50 @@ describe('task methods', () => {
     await expectError(f.rpc.call('task.list', { projectId: 999_999 }), Code.notFound);
     await expectError(f.rpc.call('task.list', { projectId: p.id, columnId: 999_999 }), Code.notFound);
     await expectError(f.rpc.call('task.list', { projectId: p.id, priority: 'huge' }), Code.invalidParams);
+  });
+});
+
+describe('task text limits and atomic conflicts', () => {
+  const g = useDaemon();
+
+  test('text limits count characters after trimming, as people do', async () => {
+    const client = g.rpc;
+    const { id: projectId } = await newProject(client);
+    {
+      const padded = `  ${'x'.repeat(200)}  `;
+      const created = await client.call('task.create', { projectId, title: padded });
+      assert.equal(created.title, 'x'.repeat(200));
+      const emoji = '🎉'.repeat(150); // 150 characters, 300 UTF-16 units
+      assert.equal((await client.call('task.create', { projectId, title: emoji })).title, emoji);
+      const tooLong = await client.request('task.create', { projectId, title: 'x'.repeat(201) });
+      assert.equal(tooLong.error?.code, -32602);
+      assert.match(tooLong.error!.message, /params\.title: must be 1-200 characters \(trimmed\) on one line/);
+      const blank = await client.request('task.create', { projectId, title: '   ' });
+      assert.equal(blank.error?.code, -32602);
+      const twoLines = await client.request('task.create', { projectId, title: 'one\ntwo' });
+      assert.equal(twoLines.error?.code, -32602);
+      const description = '界'.repeat(20_000);
+      assert.equal((await client.call('task.update', { id: created.id, description })).description, description);
+      const tooMuch = await client.request('task.update', { id: created.id, description: description + '界' });
+      assert.equal(tooMuch.error?.code, -32602);
+    }
+  });
+
+  test('a conflict inside atomic carries the task as committed, not as rolled back', async () => {
+    const client = g.rpc;
+    const { id: projectId } = await newProject(client);
+    {
+      const task = await client.call('task.create', { projectId, title: 'original' });
+      const reply = await client.request('atomic', {
+        calls: [
+          { method: 'task.update', params: { id: task.id, title: 'phantom' } },
+          { method: 'task.update', params: { id: task.id, title: 'late', expectedVersion: task.version } },
+        ],
+      });
+      assert.equal(reply.error?.code, -32003);
+      assert.equal(reply.error?.data?.current?.title, 'original');
+      assert.equal(reply.error?.data?.current?.version, task.version);
+      assert.equal((await client.call('task.get', { id: task.id })).title, 'original');
+    }
   });
 });

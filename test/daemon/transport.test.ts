@@ -1,5 +1,7 @@
 /** Malformed input over a real socket: precise errors, the daemon stays up, nothing changes. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeHome, removeHome, startDaemon, waitFor, type DaemonHandle } from '../helpers/daemon.js';
 
@@ -33,6 +35,7 @@ test('not-JSON gets a -32700 parse error and the connection stays usable', async
   client.writeRaw('this is not json\n');
   const reply = await client.nextReply();
   assert.equal(reply.error?.code, -32700);
+  assert.equal(reply.error?.data?.kind, 'validation');
   assert.equal(reply.id, null);
   const status = await client.call('daemon.status');
   assert.equal(status.pid, daemon.process.pid);
@@ -52,6 +55,7 @@ test('unknown method gets -32601', async () => {
   const client = await daemon.client();
   const reply = await client.request('task.explode', {});
   assert.equal(reply.error?.code, -32601);
+  assert.equal(reply.error?.data?.kind, 'not_found');
   client.close();
 });
 
@@ -147,4 +151,32 @@ test('a client that floods requests without reading is paused, and others are st
   assert.equal(status.pid, daemon.process.pid);
   other.close();
   flooder.close();
+});
+
+test('an id that is not a string, number or null is refused before it is echoed; the daemon stays up', async () => {
+  const before = await snapshot();
+  const client = await daemon.client();
+  const depth = 20_000; // deep enough to overflow JSON.stringify if echoed back
+  client.writeRaw(`{"jsonrpc":"2.0","id":${'['.repeat(depth)}${']'.repeat(depth)},"method":"project.create","params":{"name":"deep"}}\n`);
+  const reply = await client.nextReply();
+  assert.equal(reply.error?.code, -32600);
+  assert.equal(reply.id, null);
+  assert.match(reply.error!.message, /id must be a string, a number or null/);
+  client.writeRaw(JSON.stringify([{ jsonrpc: '2.0', id: { nested: true }, method: 'daemon.status' }]) + '\n');
+  assert.equal((await client.nextReply()).error?.code, -32600);
+  assert.equal((await client.call('daemon.status')).pid, daemon.process.pid);
+  client.close();
+  assert.equal(await snapshot(), before);
+});
+
+test('rejected calls are answers, not log lines', async () => {
+  const log = () => readFileSync(join(home, 'daemon.log'), 'utf8');
+  const before = log();
+  const client = await daemon.client();
+  for (let i = 0; i < 20; i++) {
+    assert.equal((await client.request('task.get', { id: 999_999 })).error?.code, -32001);
+    assert.equal((await client.request('project.create', { name: '' })).error?.code, -32602);
+  }
+  client.close();
+  assert.equal(log(), before);
 });
