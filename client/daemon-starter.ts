@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PasoError } from '../shared/errors.js';
-import type { PasoPaths } from '../shared/paths.js';
+import { cannotWrite, type PasoPaths } from '../shared/paths.js';
 import { probeDaemon, type ReachedDaemon } from './daemon-probe.js';
 import { sleep } from './process-liveness.js';
 import { tryTakeStartLock, type StartLock } from './start-lock.js';
@@ -29,7 +29,12 @@ export async function startDaemon(paths: PasoPaths): Promise<ReachedDaemon> {
   let lock: StartLock | null = null;
   let holderPid: number | null = null;
   while (!lock) {
-    const attempt = tryTakeStartLock(paths.startLock);
+    let attempt: ReturnType<typeof tryTakeStartLock>;
+    try {
+      attempt = tryTakeStartLock(paths.startLock);
+    } catch (error) {
+      throw cannotWrite(paths, error);
+    }
     if (attempt.taken) {
       lock = attempt.lock;
       break;
@@ -88,7 +93,12 @@ async function spawnAndWait(paths: PasoPaths): Promise<ReachedDaemon> {
 /** `paso daemon` in its own session, detached from our terminal, output appended to daemon.log. */
 function spawnDetached(paths: PasoPaths): SpawnedDaemon {
   const state: SpawnedDaemon = { exit: null, spawnError: null };
-  const log = openSync(paths.log, 'a', 0o600);
+  let log: number;
+  try {
+    log = openSync(paths.log, 'a', 0o600);
+  } catch (error) {
+    throw cannotWrite(paths, error);
+  }
   try {
     const child = spawn(process.execPath, [MAIN_SCRIPT, 'daemon'], {
       detached: true,

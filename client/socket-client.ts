@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { createConnection, type Socket } from 'node:net';
 import type { JSONRPCClient as JSONRPCClientClass, JSONRPCRequest, JSONRPCResponse } from 'json-rpc-2.0';
-import { errorFromRpc, PasoError } from '../shared/errors.js';
+import { errorFromRpc, PasoError, type RpcErrorObject } from '../shared/errors.js';
 import { encodeLine, LineSplitter } from '../shared/framing.js';
 import type { MethodName, ParamsOf, ResultOf } from '../shared/protocol/index.js';
 
@@ -73,7 +73,10 @@ class SocketClient implements PasoClient {
     if (response.error) {
       // Pending requests are settled by rejectAllPendingRequests with code 0 when the socket
       // closes; the daemon itself never sends code 0.
-      if (this.closed && response.error.code === 0) throw disconnected();
+      if (response.error.code === 0) {
+        if (this.pendingFailure) throw errorFromRpc(this.pendingFailure);
+        if (this.closed) throw disconnected();
+      }
       throw errorFromRpc(response.error);
     }
     return response.result;
@@ -110,7 +113,22 @@ class SocketClient implements PasoClient {
       for (const handler of this.notificationHandlers) handler(method, params);
       return;
     }
+    const { error } = message as { error?: RpcErrorObject };
+    if (id === null && error) {
+      // An error the daemon could not tie to a request (our line was over 1 MiB, or not
+      // JSON-RPC at all): it applies to what we have in flight, and the daemon may close next.
+      this.failPending(error);
+      return;
+    }
     this.rpc.receive(message as JSONRPCResponse);
+  }
+
+  /** Set when the daemon answered an error for no request in particular. */
+  private pendingFailure: RpcErrorObject | null = null;
+
+  private failPending(error: RpcErrorObject): void {
+    this.pendingFailure = error;
+    this.rpc.rejectAllPendingRequests(error.message);
   }
 
   private onSocketClosed(): void {

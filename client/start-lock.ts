@@ -4,11 +4,15 @@
  * the daemon's own lock is what guarantees a single daemon per PASO_HOME.
  *
  * The file is written under a private name and hard-linked into place, so it never exists
- * without its pid (no half-written lock to misjudge). A lock is stale only when its pid is
- * dead; a lock held by a live process is never removed.
+ * without its pid (no half-written lock to misjudge). A lock is stale when its pid is dead,
+ * or when it is older than any start can take (its pid was then reused after a crash); a
+ * lock a live client may still be using is never removed.
  */
 import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isPidAlive } from './process-liveness.js';
+
+/** A client gives up starting a daemon after about 6 s; a lock this old is nobody's. */
+const OLDEST_LIVE_LOCK_MS = 30_000;
 
 export interface StartLock {
   release(): void;
@@ -29,7 +33,9 @@ export function tryTakeStartLock(lockPath: string): LockAttempt {
       }
       const holder = readHolder(lockPath);
       if (holder === null) continue; // released between our link and our read
-      if (isPidAlive(holder.pid)) return { taken: false, holderPid: holder.pid };
+      if (isPidAlive(holder.pid) && Date.now() - holder.modifiedAt < OLDEST_LIVE_LOCK_MS) {
+        return { taken: false, holderPid: holder.pid };
+      }
       removeIfUnchanged(lockPath, holder.inode);
     }
     return { taken: false, holderPid: null };
@@ -50,11 +56,11 @@ function ownedLock(lockPath: string): StartLock {
   };
 }
 
-function readHolder(lockPath: string): { pid: number; inode: number } | null {
+function readHolder(lockPath: string): { pid: number; inode: number; modifiedAt: number } | null {
   try {
-    const inode = statSync(lockPath).ino;
+    const { ino: inode, mtimeMs: modifiedAt } = statSync(lockPath);
     const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    return { pid: Number.isNaN(pid) ? 0 : pid, inode };
+    return { pid: Number.isNaN(pid) ? 0 : pid, inode, modifiedAt };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

@@ -15,13 +15,27 @@ interface TextSchema {
   'x-trimmed'?: boolean;
 }
 
-TypeRegistry.Set<TextSchema>(TEXT_KIND, (schema, value) => {
-  if (typeof value !== 'string') return false;
+/** Terminal control characters (ESC, C1...) would reach every terminal that shows the text. */
+const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** What is wrong with a text param, or null when it is fine. */
+function textProblem(schema: TextSchema, value: unknown): string | null {
+  if (typeof value !== 'string') return 'Expected string';
   const text = schema['x-trimmed'] ? value.trim() : value;
-  if (schema.pattern !== undefined && /[\r\n]/.test(text)) return false;
+  const oneLine = schema.pattern !== undefined;
   const count = characterCount(text);
-  return count >= (schema.minLength ?? 0) && count <= schema.maxLength;
-});
+  if (count < (schema.minLength ?? 0) || count > schema.maxLength || (oneLine && /[\r\n]/.test(text))) {
+    const range = schema.minLength ? `${schema.minLength}-${schema.maxLength}` : `at most ${schema.maxLength}`;
+    return `must be ${range} characters${schema['x-trimmed'] ? ' (trimmed)' : ''}${oneLine ? ' on one line' : ''}`;
+  }
+  if ((oneLine ? CONTROL_IN_LINE : CONTROL_IN_TEXT).test(text)) {
+    return oneLine ? 'must not contain control characters' : 'must not contain control characters other than tab and newline';
+  }
+  return null;
+}
+
+TypeRegistry.Set<TextSchema>(TEXT_KIND, (schema, value) => textProblem(schema, value) === null);
 
 const MAX_REPORTED_ISSUES = 5;
 
@@ -56,17 +70,13 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
 
 /** TypeBox says "Expected union value"; say which values instead. */
 function describeError(error: ValueError): string {
-  if ((error.schema as { [Kind]?: string })[Kind] === TEXT_KIND) return describeText(error.schema as unknown as TextSchema, error.value);
+  if ((error.schema as { [Kind]?: string })[Kind] === TEXT_KIND) {
+    return textProblem(error.schema as unknown as TextSchema, error.value) ?? error.message;
+  }
   const options = (error.schema as { anyOf?: Record<string, unknown>[] }).anyOf;
   if (!options) return error.message;
   if (options.every((option) => 'const' in option)) return `must be one of ${options.map((o) => String(o.const)).join(', ')}`;
   return `expected ${options.map(describeSchema).join(' or ')}`;
-}
-
-function describeText(schema: TextSchema, value: unknown): string {
-  if (typeof value !== 'string') return 'Expected string';
-  const range = schema.minLength ? `${schema.minLength}-${schema.maxLength}` : `at most ${schema.maxLength}`;
-  return `must be ${range} characters${schema['x-trimmed'] ? ' (trimmed)' : ''}${schema.pattern !== undefined ? ' on one line' : ''}`;
 }
 
 function describeSchema(schema: Record<string, unknown>): string {

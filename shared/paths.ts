@@ -59,5 +59,16 @@ export function ensurePasoHome(paths: PasoPaths): void {
       `PASO_HOME ${paths.home} belongs to uid ${stat.uid}, not to you (uid ${uid}); refusing to use it`,
     );
   }
-  if ((stat.mode & 0o077) !== 0) chmodSync(paths.home, 0o700);
+  if ((stat.mode & 0o077) !== 0) {
+    try {
+      chmodSync(paths.home, 0o700);
+    } catch (error) {
+      throw new PasoError('usage', `cannot restrict PASO_HOME ${paths.home} to mode 0700: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** For writes into PASO_HOME that fail: name the directory and the reason, not a stack. */
+export function cannotWrite(paths: PasoPaths, error: unknown): PasoError {
+  return new PasoError('unavailable', `cannot write to PASO_HOME ${paths.home}: ${(error as Error).message}`);
 }

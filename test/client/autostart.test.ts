@@ -1,7 +1,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPidAlive } from '../../client/process-liveness.js';
 import { makeHome, removeHome, waitFor, killPid } from '../helpers/daemon.js';
@@ -104,5 +104,29 @@ test('a daemon that cannot start gives exit 7 with the end of daemon.log', async
   assert.equal(run.code, 7);
   assert.match(run.stderr, /^paso: the daemon exited with code \d+ before answering; last lines of .*daemon\.log:\n/);
   assert.match(run.stderr, /tasks\.db/, 'the daemon\'s own reason is shown');
+  assert.deepEqual(daemonPidsOf(h), []);
+});
+
+test('a start lock older than any start can take is stale even if its pid is alive again (reused)', async () => {
+  const h = home();
+  const lock = join(h, 'start.lock');
+  writeFileSync(lock, String(process.pid));
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(lock, aMinuteAgo, aMinuteAgo);
+  const run = await runPaso(h, ['rpc', 'daemon.status']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(isPidAlive(JSON.parse(run.stdout).pid));
+  assert.equal(existsSync(lock), false);
+});
+
+test('a file in PASO_HOME the client cannot use gives exit 7 naming the home, not a stack trace', async () => {
+  const h = home();
+  // Root writes through any mode bits, so break the start lock another way: a directory
+  // where the lock file goes.
+  mkdirSync(join(h, 'start.lock'));
+  const run = await runPaso(h, ['rpc', 'daemon.status']);
+  assert.equal(run.code, 7, run.stderr);
+  assert.match(run.stderr, new RegExp(`^paso: cannot write to PASO_HOME ${h}: `));
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   assert.deepEqual(daemonPidsOf(h), []);
 });

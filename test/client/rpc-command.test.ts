@@ -98,3 +98,18 @@ test('bad PARAMS never starts a daemon', async () => {
     removeHome(empty);
   }
 });
+
+test('a request over 1 MiB gets the daemon\'s -32600 and exit 2, not "unavailable"', async () => {
+  const h = makeHome();
+  try {
+    const params = JSON.stringify({ projectId: 1, title: 'big', description: 'x'.repeat(1_100_000) });
+    const run = await runPaso(h, ['rpc', 'task.create', '-'], { input: params });
+    assert.equal(run.code, 2, run.stderr);
+    const error = JSON.parse(run.stderr);
+    assert.equal(error.code, -32600);
+    assert.match(error.message, /line too long/);
+  } finally {
+    await stopDaemonsOf(h);
+    removeHome(h);
+  }
+});

@@ -264,3 +264,22 @@ describe('task text limits and atomic conflicts', () => {
     }
   });
 });
+
+describe('control characters', () => {
+  const g = useDaemon();
+
+  test('titles and names refuse control characters; descriptions keep tabs and newlines only', async () => {
+    const p = await newProject(g.rpc);
+    const escape = await g.rpc.request('task.create', { projectId: p.id, title: 'evil \u001b[2J' });
+    assert.equal(escape.error?.code, -32602);
+    assert.match(escape.error!.message, /params\.title: must not contain control characters/);
+    const tab = await g.rpc.request('label.create', { projectId: p.id, name: 'a\tb' });
+    assert.equal(tab.error?.code, -32602);
+    const ok = await g.rpc.call('task.create', { projectId: p.id, title: 'fine', description: 'line 1\n\tindented\r\nline 3' });
+    assert.equal(ok.description, 'line 1\n\tindented\r\nline 3');
+    const bell = await g.rpc.request('comment.add', { taskId: ok.id, body: 'ding \u0007' });
+    assert.match(bell.error!.message, /params\.body: must not contain control characters other than tab and newline/);
+    const c1 = await g.rpc.request('task.update', { id: ok.id, description: 'csi \u009b2J' });
+    assert.equal(c1.error?.code, -32602);
+  });
+});
