@@ -10,80 +10,119 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, PasoError } from '../shared/errors.js';
 import { PASO_VERSION } from '../shared/version.js';
+import { parseId } from './cli/number-args.js';
+import { printableBlock } from './cli/printable.js';
 import { registerHumanCli } from './cli/register.js';
+import { printUsageErrorsAsPaso } from './cli/usage-errors.js';
+import { withExamples } from './cli/verb.js';
 
-function buildProgram(): Command {
-  const program = new Command('paso')
-    .description('A terminal kanban board whose daemon keeps every terminal live.')
-    .version(PASO_VERSION, '-V, --version');
+function buildProgram(args: readonly string[]): Command {
+  const program = withExamples(
+    new Command('paso')
+      .description('A terminal kanban board whose daemon keeps every terminal live.')
+      .version(PASO_VERSION, '-V, --version'),
+    ['paso                                    # the board, in a terminal', 'paso task add "Fix the login form"', 'paso rpc --list', 'paso watch'],
+  );
 
-  program
-    .command('board')
-    .alias('tui')
-    .description('Open the board (the default when paso runs in a terminal)')
-    .option('-p, --project <project>', 'project id, key or name')
-    .action(async (options: { project?: string }) => {
-      process.exitCode = await openBoard(options.project);
-    });
+  withExamples(
+    program
+      .command('board')
+      .alias('tui')
+      .description('Open the board (the default when paso runs in a terminal)')
+      .option('-p, --project <project>', 'project id, key or name')
+      .action(async (options: { project?: string }) => {
+        process.exitCode = await openBoard(options.project);
+      }),
+    ['paso board', 'paso tui --project WEB'],
+  );
 
-  const daemon = program
-    .command('daemon')
-    .description('Run the daemon in the foreground (what auto-start spawns, detached)')
-    .action(async () => {
-      const { runDaemon } = await import('../daemon/main.js');
-      process.exitCode = await runDaemon();
-    });
-  daemon
-    .command('start')
-    .description('Start the daemon unless one is running; print its status as JSON')
-    .action(async () => {
-      const { runDaemonStart } = await import('./commands/daemon-control.js');
-      process.exitCode = await runDaemonStart();
-    });
-  daemon
-    .command('stop')
-    .description('Ask the daemon to shut down and wait until it has exited')
-    .action(async () => {
-      const { runDaemonStop } = await import('./commands/daemon-control.js');
-      process.exitCode = await runDaemonStop();
-    });
-  daemon
-    .command('restart')
-    .description('Stop the daemon, then start a new one')
-    .action(async () => {
-      const { runDaemonRestart } = await import('./commands/daemon-control.js');
-      process.exitCode = await runDaemonRestart();
-    });
-  daemon
-    .command('status')
-    .description('Print daemon.status as JSON (exit 7 if no daemon runs; never starts one)')
-    .action(async () => {
-      const { runDaemonStatus } = await import('./commands/daemon-control.js');
-      process.exitCode = await runDaemonStatus();
-    });
+  const daemon = withExamples(
+    program
+      .command('daemon')
+      .description('Run the daemon in the foreground (what auto-start spawns, detached)')
+      .action(async () => {
+        const { runDaemon } = await import('../daemon/main.js');
+        process.exitCode = await runDaemon();
+      }),
+    ['paso daemon                             # in the foreground, until Ctrl-C', 'paso daemon status'],
+  );
+  withExamples(
+    daemon
+      .command('start')
+      .description('Start the daemon unless one is running; print its status as JSON')
+      .action(async () => {
+        const { runDaemonStart } = await import('./commands/daemon-control.js');
+        process.exitCode = await runDaemonStart();
+      }),
+    ['paso daemon start', 'PASO_NO_AUTOSTART=1 paso daemon start   # an explicit start still starts one'],
+  );
+  withExamples(
+    daemon
+      .command('stop')
+      .description('Ask the daemon to shut down and wait until it has exited')
+      .action(async () => {
+        const { runDaemonStop } = await import('./commands/daemon-control.js');
+        process.exitCode = await runDaemonStop();
+      }),
+    ['paso daemon stop'],
+  );
+  withExamples(
+    daemon
+      .command('restart')
+      .description('Stop the daemon, then start a new one')
+      .action(async () => {
+        const { runDaemonRestart } = await import('./commands/daemon-control.js');
+        process.exitCode = await runDaemonRestart();
+      }),
+    ['paso daemon restart'],
+  );
+  withExamples(
+    daemon
+      .command('status')
+      .description('Print daemon.status as JSON (exit 7 if no daemon runs; never starts one)')
+      .action(async () => {
+        const { runDaemonStatus } = await import('./commands/daemon-control.js');
+        process.exitCode = await runDaemonStatus();
+      }),
+    ['paso daemon status', 'paso daemon status > /dev/null || echo "no daemon (exit $?)"'],
+  );
 
-  program
-    .command('rpc')
-    .description('Make one JSON-RPC call and print its result as JSON')
-    .argument('[method]', 'method name, e.g. task.get (see --list)')
-    .argument('[params]', 'params as a JSON object, or - to read them from stdin')
-    .option('--list', 'print every method name, one per line')
-    .action(async (method: string | undefined, params: string | undefined, options: { list?: boolean }) => {
-      const { runRpc } = await import('./commands/rpc.js');
-      process.exitCode = await runRpc(method, params, options);
-    });
+  withExamples(
+    program
+      .command('rpc')
+      .description('Make one JSON-RPC call and print its result as JSON')
+      .argument('[method]', 'method name, e.g. task.get (see --list)')
+      .argument('[params]', 'params as a JSON object, or - to read them from stdin')
+      .option('--list', 'print every method name, one per line')
+      .action(async (method: string | undefined, params: string | undefined, options: { list?: boolean }) => {
+        const { runRpc } = await import('./commands/rpc.js');
+        process.exitCode = await runRpc(method, params, options);
+      }),
+    [
+      'paso rpc --list',
+      `paso rpc board.get '{"projectId":1}'`,
+      `echo '{"projectId":1,"title":"From a script"}' | paso rpc task.create -`,
+      `paso rpc task.update '{"id":1,"title":"Renamed","expectedVersion":1}' || echo "exit $?"`,
+    ],
+  );
 
-  program
-    .command('watch')
-    .description('Print every db_changed notification as one JSON line until interrupted')
-    .option('--project <id>', 'only changes to this project (by id)')
-    .action(async (options: { project?: string }) => {
-      const { runWatch } = await import('./commands/watch.js');
-      process.exitCode = await runWatch(options);
-    });
+  withExamples(
+    program
+      .command('watch')
+      .description('Print every db_changed notification as one JSON line until interrupted')
+      .option('--project <id>', 'only changes to this project (by id)', parseId)
+      .action(async (options: { project?: number }) => {
+        const { runWatch } = await import('./commands/watch.js');
+        process.exitCode = await runWatch(options);
+      }),
+    ['paso watch', 'paso watch --project 1', 'paso watch | while read -r change; do echo "changed: $change"; done'],
+  );
 
   registerHumanCli(program);
-  forEachCommand(program, (command) => command.exitOverride());
+  forEachCommand(program, (command) => {
+    command.exitOverride();
+    printUsageErrorsAsPaso(command, args);
+  });
   return program;
 }
 
@@ -104,7 +143,7 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof PasoError) {
-    process.stderr.write(`paso: ${error.message}\n`);
+    process.stderr.write(`paso: ${printableBlock(error.message)}\n`);
     return error.exitCode;
   }
   process.stderr.write(`paso: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -118,7 +157,7 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   });
   try {
-    const program = buildProgram();
+    const program = buildProgram(argv.slice(2));
     if (argv.length <= 2) {
       if (process.stdin.isTTY && process.stdout.isTTY) process.exitCode = await openBoard(undefined);
       else program.outputHelp();

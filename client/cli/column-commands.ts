@@ -1,7 +1,7 @@
 /** `paso column ...`: columns of one project, named by id, name or role. */
 import type { Column, ColumnRole, ParamsOf } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection.js';
-import { tableOrEmpty, type Style, type VerbOutput } from './output.js';
+import { printableLine, tableOrEmpty, type Style, type VerbOutput } from './output.js';
 import { findColumn, resolveProject } from './resolve.js';
 
 interface ProjectOption {
@@ -61,7 +61,7 @@ export async function deleteColumn(
   const params: ParamsOf<'column.delete'> = { id: column.id };
   if (options.force) params.force = true;
   const result = await client.call('column.delete', params);
-  return { result, ids: [column.id], render: () => `Deleted column ${column.name}` };
+  return { result, ids: [column.id], render: () => `Deleted column ${printableLine(column.name)}` };
 }
 
 async function columnOf(client: PasoClient, given: string, options: ProjectOption): Promise<Column> {
@@ -77,7 +77,7 @@ function columnTable(columns: Column[], highlightId?: number): VerbOutput {
       tableOrEmpty('columns', ['POS', 'ID', 'NAME', 'ROLE'], columns.map((c) => [
         String(c.position),
         String(c.id),
-        c.id === highlightId ? style.bold(c.name) : c.name,
+        c.id === highlightId ? style.bold(printableLine(c.name)) : printableLine(c.name),
         c.role ?? '',
       ]), style),
   };
@@ -88,6 +88,6 @@ function changedColumn(column: Column, verb: string): VerbOutput {
     result: column,
     ids: [column.id],
     render: (style: Style) =>
-      `${verb} ${style.bold(column.name)} ${style.dim(`(id ${column.id}, position ${column.position}${column.role ? `, role ${column.role}` : ''})`)}`,
+      `${verb} ${style.bold(printableLine(column.name))} ${style.dim(`(id ${column.id}, position ${column.position}${column.role ? `, role ${column.role}` : ''})`)}`,
   };
 }

@@ -1,15 +1,17 @@
 /** Declarations of `paso column ...` (implementations in column-commands.ts). */
 import { Argument, type Command } from 'commander';
 import { ROLE_CHOICES } from './choices.js';
-import { addVerb, choiceOption, parsePosition, withExamples, withProjectOption } from './verb.js';
+import { parsePosition } from './number-args.js';
+import { addVerb, choiceOption, withExamples, withProjectOption } from './verb.js';
 
 const load = () => import('./column-commands.js');
 const COLUMN_HELP = '\nA column is named by id, name (case-insensitive) or role (ready, in-progress, done).\n';
 
 export function declareColumnCommands(program: Command): Command {
-  const column = program
-    .command('column')
-    .description('List, add, rename, move and delete the columns of a project');
+  const column = withExamples(
+    program.command('column').description('List, add, rename, move and delete the columns of a project'),
+    ['paso column list --project WEB', 'paso column add Review --after "In Progress"', 'paso column move Review 1'],
+  );
 
   withExamples(
     withProjectOption(addVerb(column, 'list', 'List the columns of a project in board order', async () => (await load()).listColumns)),

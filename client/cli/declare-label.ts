@@ -6,7 +6,11 @@ const load = () => import('./label-commands.js');
 const LABEL_HELP = '\nA label is named by id or name (case-insensitive).\n';
 
 export function declareLabelCommands(program: Command): Command {
-  const label = program.command('label').description('List, add, edit and delete the labels of a project');
+  const label = withExamples(program.command('label').description('List, add, edit and delete the labels of a project'), [
+    "paso label add bug --color '#d73a4a'",
+    'paso task add "Crash on save" --label bug',
+    'paso label list',
+  ]);
 
   withExamples(withProjectOption(addVerb(label, 'list', 'List the labels of a project', async () => (await load()).listLabels)), [
     'paso label list',

@@ -5,9 +5,11 @@ import { addVerb, withExamples } from './verb.js';
 const load = () => import('./project-commands.js');
 
 export function declareProjectCommands(program: Command): Command {
-  const project = program
-    .command('project')
-    .description('List, show, create, rename and delete projects');
+  const project = withExamples(program.command('project').description('List, show, create, rename and delete projects'), [
+    'paso project add "Web site" --key WEB',
+    'paso project list',
+    'paso project show WEB',
+  ]);
 
   withExamples(addVerb(project, 'list', 'List all projects', async () => (await load()).listProjects), [
     'paso project list',

@@ -1,15 +1,19 @@
 /** Declarations of `paso task ...` (implementations in task-commands.ts). */
 import { Argument, Option, type Command } from 'commander';
 import { PRIORITY_CHOICES, RELATION_CHOICES, TYPE_CHOICES } from './choices.js';
-import { addVerb, choiceOption, collect, parsePosition, withExamples, withProjectOption } from './verb.js';
+import { parsePosition, parseVersion } from './number-args.js';
+import { addVerb, choiceOption, collect, withExamples, withProjectOption } from './verb.js';
 
 const load = () => import('./task-commands.js');
 const TASK_HELP = '\nA task is named by id (12) or ref (WEB-12, case-insensitive).\n';
 
 export function declareTaskCommands(program: Command): Command {
-  const task = program
-    .command('task')
-    .description('Add, list, show, edit, move, finish and delete tasks');
+  const task = withExamples(program.command('task').description('Add, list, show, edit, move, finish and delete tasks'), [
+    'paso task add "Fix the login form" --priority high',
+    'paso task list --column done',
+    'paso task move WEB-12 "In Progress"',
+    'paso task done WEB-12',
+  ]);
 
   withExamples(
     withProjectOption(addVerb(task, 'add <title>', 'Add a task (to the ready column unless --column)', async () => (await load()).addTask))
@@ -49,8 +53,12 @@ export function declareTaskCommands(program: Command): Command {
       .addOption(choiceOption('-t, --type <type>', 'new type', TYPE_CHOICES))
       .option('--due <date>', 'new due date')
       .option('--no-due', 'remove the due date')
-      .option('--expected-version <n>', 'refuse (exit 4) if the task changed since this version'),
-    ['paso task edit WEB-12 --priority critical --due 2026-12-24', 'paso task edit WEB-12 --no-due'],
+      .option('--expected-version <n>', 'refuse (exit 4) if the task changed since this version', parseVersion),
+    [
+      'paso task edit WEB-12 --priority critical --due 2026-12-24',
+      'paso task edit WEB-12 --no-due',
+      'paso task edit WEB-12 --title "Fix the login form" --expected-version 3',
+    ],
   ).addHelpText('after', TASK_HELP);
   addVerb(task, 'move', 'Move a task to a column (to its end unless --position)', async () => (await load()).moveTask)
     .addArgument(new Argument('<task>', 'the task'))

@@ -2,7 +2,7 @@
 import { PasoError } from '../../shared/errors.js';
 import type { Label, ParamsOf } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection.js';
-import { tableOrEmpty, type Style, type VerbOutput } from './output.js';
+import { printableLine, tableOrEmpty, type Style, type VerbOutput } from './output.js';
 import { resolveLabel, resolveProject } from './resolve.js';
 
 interface ProjectOption {
@@ -16,7 +16,7 @@ export async function listLabels(client: PasoClient, _args: [], options: Project
     result: labels,
     ids: labels.map((l) => l.id),
     render: (style) =>
-      tableOrEmpty('labels', ['ID', 'NAME', 'COLOR'], labels.map((l) => [String(l.id), l.name, style.swatch(l.color)]), style),
+      tableOrEmpty('labels', ['ID', 'NAME', 'COLOR'], labels.map((l) => [String(l.id), printableLine(l.name), style.swatch(l.color)]), style),
   };
 }
 
@@ -52,7 +52,7 @@ export async function renameLabel(client: PasoClient, [given, name]: [string, st
 export async function deleteLabel(client: PasoClient, [given]: [string], options: ProjectOption): Promise<VerbOutput> {
   const label = await labelOf(client, given, options);
   const result = await client.call('label.delete', { id: label.id });
-  return { result, ids: [label.id], render: () => `Deleted label ${label.name}` };
+  return { result, ids: [label.id], render: () => `Deleted label ${printableLine(label.name)}` };
 }
 
 async function labelOf(client: PasoClient, given: string, options: ProjectOption): Promise<Label> {
@@ -64,6 +64,6 @@ function changedLabel(label: Label, verb: string): VerbOutput {
   return {
     result: label,
     ids: [label.id],
-    render: (style: Style) => `${verb} ${style.bold(label.name)} ${style.swatch(label.color)} ${style.dim(`(id ${label.id})`)}`,
+    render: (style: Style) => `${verb} ${style.bold(printableLine(label.name))} ${style.swatch(label.color)} ${style.dim(`(id ${label.id})`)}`,
   };
 }

@@ -1,7 +1,14 @@
 /**
  * How a human-CLI verb prints: the method's result as JSON (`--json`), ids only (`--quiet`),
  * or a readable view. Colour only on a terminal, and never when NO_COLOR is set.
+ *
+ * Tables measure display width (a CJK character or an emoji takes two columns), so this
+ * module loads string-width; only verbs that print load it, never `paso rpc`.
+ * Values from the daemon go into views through `printableLine`/`printableBlock`.
  */
+import stringWidth from 'string-width';
+
+export { printableBlock, printableLine } from './printable.js';
 
 /** What a verb hands back: the data for each output mode, so no verb prints by itself. */
 export interface VerbOutput {
@@ -57,18 +64,40 @@ export function makeStyle(color: boolean): Style {
   };
 }
 
-const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
-
-function visibleLength(text: string): number {
-  return [...text.replace(ANSI_ESCAPE, '')].length;
+/** Columns the text takes on a terminal; colour codes take none. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
 }
 
-/** Aligned columns separated by two spaces; the last column is not padded. */
+function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Plain text cut to at most `width` columns, ending in an ellipsis when it was cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let kept = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const next = displayWidth(segment);
+    if (used + next > width - 1) break;
+    kept += segment;
+    used += next;
+  }
+  return `${kept}\u2026`;
+}
+
+/**
+ * Aligned columns separated by two spaces; the last column is not padded. Cells are
+ * printable text (values through `printableLine`), styled or not.
+ */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], style: Style): string {
-  const widths = headers.map((header, i) => Math.max(visibleLength(header), ...rows.map((row) => visibleLength(row[i] ?? ''))));
+  const widths = headers.map((header, i) => Math.max(displayWidth(header), ...rows.map((row) => displayWidth(row[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visibleLength(cell))))
+      .map((cell, i) => (i === cells.length - 1 ? cell : padToWidth(cell, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [style.bold(line(headers)), ...rows.map(line)].join('\n');

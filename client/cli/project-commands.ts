@@ -2,7 +2,17 @@
 import { PasoError } from '../../shared/errors.js';
 import type { ParamsOf, Project } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection.js';
-import { formatFields, formatTable, indent, tableOrEmpty, type Style, type VerbOutput } from './output.js';
+import {
+  formatFields,
+  formatTable,
+  indent,
+  printableBlock,
+  printableLine,
+  tableOrEmpty,
+  truncateToWidth,
+  type Style,
+  type VerbOutput,
+} from './output.js';
 import { resolveProject } from './resolve.js';
 import { readTextArg } from './text-arg.js';
 
@@ -15,7 +25,7 @@ export async function listProjects(client: PasoClient): Promise<VerbOutput> {
       tableOrEmpty('projects', ['ID', 'KEY', 'NAME', 'DESCRIPTION'], projects.map((p) => [
         String(p.id),
         style.bold(p.key),
-        p.name,
+        printableLine(p.name),
         firstLine(p.description),
       ]), style),
   };
@@ -29,15 +39,15 @@ export async function showProject(client: PasoClient, [given]: [string | undefin
     ids: [project.id],
     render: async (style) => {
       const columns = await client.call('column.list', { projectId: project.id });
-      const table = formatTable(['ID', 'NAME', 'ROLE'], columns.map((c) => [String(c.id), c.name, c.role ?? '']), style);
+      const table = formatTable(['ID', 'NAME', 'ROLE'], columns.map((c) => [String(c.id), printableLine(c.name), c.role ?? '']), style);
       return [
-        `${style.bold(project.key)}  ${style.bold(project.name)}`,
+        `${style.bold(project.key)}  ${style.bold(printableLine(project.name))}`,
         formatFields([
           ['Id', String(project.id)],
           ['Created', project.createdAt],
           ['Updated', project.updatedAt],
         ], style),
-        ...(project.description === '' ? [] : [`${style.bold('Description')}\n${indent(project.description)}`]),
+        ...(project.description === '' ? [] : [`${style.bold('Description')}\n${indent(printableBlock(project.description))}`]),
         `${style.bold('Columns')}\n${indent(table)}`,
       ].join('\n\n');
     },
@@ -79,18 +89,18 @@ export async function deleteProject(client: PasoClient, [given]: [string], optio
   const params: ParamsOf<'project.delete'> = { id: project.id };
   if (options.force) params.force = true;
   const result = await client.call('project.delete', params);
-  return { result, ids: [project.id], render: () => `Deleted project ${project.key} (${project.name})` };
+  return { result, ids: [project.id], render: () => `Deleted project ${project.key} (${printableLine(project.name)})` };
 }
 
 function changedProject(project: Project, verb: string): VerbOutput {
   return {
     result: project,
     ids: [project.id],
-    render: (style: Style) => `${verb} ${style.bold(project.key)} ${project.name} ${style.dim(`(id ${project.id})`)}`,
+    render: (style: Style) => `${verb} ${style.bold(project.key)} ${printableLine(project.name)} ${style.dim(`(id ${project.id})`)}`,
   };
 }
 
 function firstLine(text: string): string {
-  const [line = ''] = text.split('\n');
-  return line.length > 60 ? `${line.slice(0, 59)}\u2026` : line;
+  const [line = ''] = text.split(/\r?\n/);
+  return truncateToWidth(printableLine(line), 60);
 }

@@ -7,6 +7,7 @@ import { ExitCode, PasoError, type RpcErrorObject } from '../../shared/errors.js
 import { writeJson } from '../commands/print-json.js';
 import { connect, type PasoClient } from '../connection.js';
 import { colorEnabled, makeStyle, outputModeOf, type OutputMode, type VerbOutput } from './output.js';
+import { printableView } from './printable.js';
 import type { VerbRunner } from './verb.js';
 
 export async function runVerb(
@@ -35,7 +36,8 @@ async function print(output: VerbOutput, mode: OutputMode): Promise<void> {
     process.stdout.write(output.ids.map((id) => `${id}\n`).join(''));
     return;
   }
-  const text = await output.render(makeStyle(colorEnabled()));
+  const style = makeStyle(colorEnabled());
+  const text = printableView(await output.render(style), style.color);
   if (text !== '') process.stdout.write(`${text}\n`);
 }
 

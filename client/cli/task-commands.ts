@@ -7,7 +7,7 @@ import { PasoError } from '../../shared/errors.js';
 import type { ParamsOf } from '../../shared/protocol/index.js';
 import type { Priority, RelationKind, TaskDetail, TaskType } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection.js';
-import type { VerbOutput } from './output.js';
+import { printableLine, type VerbOutput } from './output.js';
 import { findColumn, findLabel, resolveColumn, resolveLabels, resolveProject, resolveTask } from './resolve.js';
 import { readTextArg } from './text-arg.js';
 import { renderTaskDetail, renderTaskList } from './task-view.js';
@@ -84,7 +84,7 @@ interface EditOptions {
   type?: TaskType;
   /** A date, or false for `--no-due`. */
   due?: string | false;
-  expectedVersion?: string;
+  expectedVersion?: number;
 }
 
 export async function editTask(client: PasoClient, [ref]: [string], options: EditOptions): Promise<VerbOutput> {
@@ -95,7 +95,7 @@ export async function editTask(client: PasoClient, [ref]: [string], options: Edi
   if (options.priority !== undefined) params.priority = options.priority;
   if (options.type !== undefined) params.type = options.type;
   if (options.due !== undefined) params.dueAt = options.due === false ? null : options.due;
-  if (options.expectedVersion !== undefined) params.expectedVersion = Number(options.expectedVersion);
+  if (options.expectedVersion !== undefined) params.expectedVersion = options.expectedVersion;
   if (Object.keys(params).length === 1) {
     throw new PasoError('usage', 'nothing to change: give --title, --description, --priority, --type, --due or --no-due');
   }
@@ -122,7 +122,7 @@ export async function finishTask(client: PasoClient, [ref]: [string]): Promise<V
 export async function deleteTask(client: PasoClient, [ref]: [string]): Promise<VerbOutput> {
   const task = await resolveTask(client, ref);
   const result = await client.call('task.delete', { id: task.id });
-  return { result, ids: [task.id], render: () => `Deleted ${task.ref} ${task.title}` };
+  return { result, ids: [task.id], render: () => `Deleted ${task.ref} ${printableLine(task.title)}` };
 }
 
 export async function setTaskLabels(
@@ -170,9 +170,9 @@ async function changedTask(client: PasoClient, task: TaskDetail, verb: string): 
     ids: [task.id],
     render: async (style) => {
       const columns = await client.call('column.list', { projectId: task.projectId });
-      const column = columns.find((c) => c.id === task.columnId)?.name ?? `column ${task.columnId}`;
-      const labels = task.labels.length > 0 ? ` [${task.labels.map((l) => l.name).join(', ')}]` : '';
-      return `${verb} ${style.bold(task.ref)} ${task.title} ${style.dim(`(${column}${labels})`)}`;
+      const column = printableLine(columns.find((c) => c.id === task.columnId)?.name ?? `column ${task.columnId}`);
+      const labels = task.labels.length > 0 ? ` [${task.labels.map((l) => printableLine(l.name)).join(', ')}]` : '';
+      return `${verb} ${style.bold(task.ref)} ${printableLine(task.title)} ${style.dim(`(${column}${labels})`)}`;
     },
   };
 }

@@ -2,7 +2,7 @@
  * Declaring a human-CLI verb: its options, help examples, and an action that loads the
  * implementation only when the verb runs, so `paso rpc` never pays for the human CLI.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { PasoClient } from '../connection.js';
 import type { VerbOutput } from './output.js';
 
@@ -44,12 +44,4 @@ export function withExamples(command: Command, examples: readonly string[]): Com
 /** For repeatable options: `--label a --label b` collects ['a', 'b']. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
-}
-
-/** Parses a 0-based position; anything else is a command-line error (exit 2). */
-export function parsePosition(value: string): number {
-  if (!/^[0-9]{1,9}$/.test(value.trim())) {
-    throw new InvalidArgumentError(`'${value}' is not a position (0, 1, 2, ...)`);
-  }
-  return Number(value);
 }

@@ -4,15 +4,16 @@
  * Commits made while the connection was down are not replayed (the daemon keeps no backlog);
  * the `seq` on the next line shows the gap.
  */
-import { ExitCode, PasoError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/errors.js';
 import { LiveConnection, type ConnectionState } from '../live-connection.js';
 
 export interface WatchOptions {
-  project?: string;
+  /** A project id, checked by the command line parser. */
+  project?: number;
 }
 
 export async function runWatch(options: WatchOptions): Promise<number> {
-  const projectId = options.project === undefined ? null : parseProjectId(options.project);
+  const projectId = options.project ?? null;
   let notifiedLoss = false;
   const live = new LiveConnection({
     projectId,
@@ -49,12 +50,4 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-function parseProjectId(text: string): number {
-  const id = Number(text);
-  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(id) || id < 1) {
-    throw new PasoError('usage', `--project takes a project id (a positive integer), not ${JSON.stringify(text)}`);
-  }
-  return id;
 }

@@ -33,6 +33,38 @@ test('every verb has --help with examples and the output options', async () => {
   assert.ok(!existsSync(join(cli.home, 'paso.pid')), 'help started a daemon');
 });
 
+/** The subcommands a help page lists (aliases and the implicit `help` left out). */
+function subcommandsIn(help: string): string[] {
+  const section = /\nCommands:\n((?: {2}.*\n)+)/.exec(help)?.[1] ?? '';
+  return section
+    .split('\n')
+    .map((line) => /^ {2}([a-z][a-z-]*)/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined && name !== 'help');
+}
+
+test('every command in the tree, from paso down, has --help with examples', async () => {
+  const seen: string[] = [];
+  let level: string[][] = [[]];
+  while (level.length > 0) {
+    const pages = await Promise.all(level.map(async (path) => ({ path, help: await cli.ok([...path, '--help']) })));
+    level = [];
+    for (const { path, help } of pages) {
+      const name = ['paso', ...path].join(' ');
+      seen.push(name);
+      assert.match(help, new RegExp(`^Usage: ${name}(\\|[a-z]+)?( |$)`, 'm'), `${name} --help`);
+      assert.match(help, /\nExamples:\n {2}\$ \S/, `${name} --help has no examples`);
+      level.push(...subcommandsIn(help).map((sub) => [...path, sub]));
+    }
+  }
+  const expected = [
+    ...['paso', 'paso board', 'paso rpc', 'paso watch', 'paso completion', 'paso daemon'],
+    ...['start', 'stop', 'restart', 'status'].map((verb) => `paso daemon ${verb}`),
+    ...Object.entries(VERBS).flatMap(([noun, verbs]) => [`paso ${noun}`, ...verbs.map((verb) => `paso ${noun} ${verb}`)]),
+  ];
+  for (const name of expected) assert.ok(seen.includes(name), `${name} was not reached from paso --help`);
+  assert.ok(!existsSync(join(cli.home, 'paso.pid')), 'help started a daemon');
+});
+
 async function completionFor(shell: string): Promise<string> {
   const script = await cli.ok(['completion', shell]);
   assert.ok(script.length > 0);

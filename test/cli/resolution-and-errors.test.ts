@@ -91,6 +91,9 @@ test('bad input: usage errors exit 2, rejected values exit 5, and change nothing
     [['task', 'label', 'WEB-1', 'no-such-label'], 3],
     [['task', 'edit', 'WEB-1', '--due', 'someday'], 5],
     [['task', 'edit', 'WEB-1', '--title', 'x', '--expected-version', '99'], 4],
+    [['task', 'edit', 'WEB-1', '--title', 'x', '--expected-version', 'abc'], 2],
+    [['task', 'edit', 'WEB-1', '--title', 'x', '--expected-version', '1.5'], 2],
+    [['comment', 'delete', 'one'], 2],
     [['task', 'link', 'WEB-1', 'blocks', 'web-1'], 5],
     [['label', 'add', 'red', '--color', 'red', '--project', 'WEB'], 5],
   ];
