@@ -56,6 +56,12 @@ export class BoardController implements BoardContext {
   private closed = false;
   /** Bumped on every project switch, so answers about the previous project are dropped. */
   private projectEpoch = 0;
+  /**
+   * The project being shown or switched to. A refresh reads this, not the board on screen:
+   * a refresh that starts while a switch is in flight must fetch the new project, or its
+   * answer could land after the switch's and put the old project back.
+   */
+  private targetProjectId: number | null = null;
 
   constructor(options: ControllerOptions) {
     this.rpc = options.rpc;
@@ -65,6 +71,7 @@ export class BoardController implements BoardContext {
     this.scheduler = new RefreshScheduler(() => this.refreshNow(), MIN_REFRESH_INTERVAL_MS);
     const state = { ...initialState(options.host.viewport()), projects: options.projects };
     this.state = options.board ? showProject(state, options.board) : state;
+    this.targetProjectId = options.board?.project.id ?? null;
   }
 
   update(change: (state: BoardState) => BoardState): void {
@@ -170,6 +177,7 @@ export class BoardController implements BoardContext {
 
   async switchProject(projectId: number): Promise<void> {
     const epoch = ++this.projectEpoch;
+    this.targetProjectId = projectId;
     this.selectionHint = {};
     try {
       await this.rpc.subscribe(projectId);
@@ -185,7 +193,7 @@ export class BoardController implements BoardContext {
   private async refreshNow(): Promise<void> {
     if (this.closed) return;
     const epoch = this.projectEpoch;
-    const projectId = this.state.board?.project.id ?? null;
+    const projectId = this.targetProjectId;
     try {
       if (projectId === null) {
         const projects = await this.rpc.call('project.list');
@@ -216,6 +224,7 @@ export class BoardController implements BoardContext {
   /** The shown project was deleted elsewhere: show the first remaining one, if any. */
   private async projectGone(): Promise<void> {
     const projects = await this.rpc.call('project.list');
+    this.targetProjectId = null;
     this.update((s) => ({ ...s, projects, board: null, overlays: [] }));
     this.showInfo('the project was deleted');
     if (projects[0]) await this.switchProject(projects[0].id);

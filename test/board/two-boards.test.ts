@@ -144,7 +144,7 @@ test('a failing call shows its error in the status bar and the board stays up', 
   // Column names are 1-50 characters: the daemon rejects 60.
   tmux.type('board1', 'x'.repeat(60));
   tmux.keys('board1', 'Enter');
-  const screen = await tmux.waitForScreen('board1', (s) => /● live +.*less or equal to 50/.test(s), 'the daemon\'s error in the status bar');
+  const screen = await tmux.waitForScreen('board1', (s) => /● live +.*must be 1-50 characters/.test(s), 'the daemon\'s error in the status bar');
   assert.match(screen, /New column after/, 'the prompt stays open to fix the name');
   tmux.keys('board1', 'Escape');
   await tmux.waitForNoText('board1', 'New column after');

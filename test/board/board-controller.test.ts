@@ -1,0 +1,64 @@
+/**
+ * The controller's ordering rules with a scripted daemon stand-in whose answers the test
+ * releases in any order (the end-to-end behaviour is covered in tmux against a real daemon).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BoardController } from '../../client/board/board-controller.js';
+import type { BoardRpc } from '../../client/board/board-context.js';
+import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/keymap.js';
+import type { Board } from '../../shared/protocol/index.js';
+import { board, column, plainOptions, project } from './board-fixtures.js';
+
+interface PendingCall {
+  method: string;
+  params: any;
+  resolve(value: unknown): void;
+}
+
+/** Every call waits until the test answers it. */
+function scriptedRpc(): { rpc: BoardRpc; calls: PendingCall[] } {
+  const calls: PendingCall[] = [];
+  const rpc: BoardRpc = {
+    call: (method, params) => new Promise((resolve) => calls.push({ method, params, resolve: resolve as (v: unknown) => void })),
+    subscribe: async () => {},
+  };
+  return { rpc, calls };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+test('a refresh that starts during a project switch cannot put the old project back, whatever answers first', async () => {
+  const web = project(1, 'WEB', 'Website');
+  const api = project(2, 'API', 'Api');
+  const boards: Record<number, Board> = { 1: board([column(11, 'Todo')], [], web), 2: board([column(21, 'Backlog')], [], api) };
+
+  for (const order of ['switch answered first', 'refresh answered first'] as const) {
+    const { rpc, calls } = scriptedRpc();
+    const controller = new BoardController({
+      rpc,
+      host: { render() {}, quit() {}, editText: () => null, viewport: () => ({ width: 100, height: 30 }) },
+      keymap: buildKeymap(DEFAULT_BINDINGS),
+      renderOptions: plainOptions,
+      projects: [web, api],
+      board: boards[1]!,
+    });
+    const switching = controller.switchProject(api.id);
+    await flush();
+    controller.onDbChanged({ seq: 9, projectId: web.id, at: new Date().toISOString() }); // a change to the old project
+    await flush();
+
+    const boardCalls = calls.filter((c) => c.method === 'board.get');
+    assert.deepEqual(boardCalls.map((c) => c.params.projectId), [api.id, api.id], `${order}: every board.get asks for the new project`);
+    const answer = (c: PendingCall) => c.resolve(c.method === 'board.get' ? boards[c.params.projectId]! : [web, api]);
+    const [switchCalls, refreshCalls] = [calls.slice(0, 2), calls.slice(2)];
+    for (const c of order === 'switch answered first' ? [...switchCalls, ...refreshCalls] : [...refreshCalls, ...switchCalls]) {
+      answer(c);
+      await flush();
+    }
+    await switching;
+    await controller.scheduler.idle();
+    assert.equal(controller.state.board?.project.id, api.id, `${order}: the new project stays on screen`);
+    controller.close();
+  }
+});
