@@ -2,11 +2,11 @@
  * How a human-CLI verb prints: the method's result as JSON (`--json`), ids only (`--quiet`),
  * or a readable view. Colour only on a terminal, and never when NO_COLOR is set.
  *
- * Tables measure display width (a CJK character or an emoji takes two columns), so this
- * module loads string-width; only verbs that print load it, never `paso rpc`.
+ * Tables measure display width (a CJK character or an emoji takes two columns) with
+ * string-width, which costs about 40 ms to load and warm up: so it is loaded only when some
+ * text in a view is not plain ASCII (see renderMeasured), and never by `paso rpc`.
  * Values from the daemon go into views through `printableLine`/`printableBlock`.
  */
-import stringWidth from 'string-width';
 
 export { printableBlock, printableLine } from './printable.js';
 
@@ -64,9 +64,31 @@ export function makeStyle(color: boolean): Style {
   };
 }
 
+let stringWidth: ((text: string) => number) | null = null;
+/** Set when a view measured text that plain ASCII counting cannot get right. */
+let measuredNonAscii = false;
+const SGR = /\x1b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Columns the text takes on a terminal; colour codes take none. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (stringWidth) return stringWidth(text);
+  const plain = text.replace(SGR, '');
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  measuredNonAscii = true;
+  return [...plain].length;
+}
+
+/**
+ * Renders a view measuring ASCII by its length; if some text was not ASCII, loads
+ * string-width and renders again, so only views with CJK or emoji pay for it.
+ */
+export async function renderMeasured(render: () => string | Promise<string>): Promise<string> {
+  measuredNonAscii = false;
+  const first = await render();
+  if (stringWidth || !measuredNonAscii) return first;
+  stringWidth = (await import('string-width')).default;
+  return render();
 }
 
 function padToWidth(text: string, width: number): string {

@@ -6,7 +6,7 @@
 import { ExitCode, PasoError, type RpcErrorObject } from '../../shared/errors.js';
 import { writeJson } from '../commands/print-json.js';
 import { connect, type PasoClient } from '../connection.js';
-import { colorEnabled, makeStyle, outputModeOf, type OutputMode, type VerbOutput } from './output.js';
+import { colorEnabled, makeStyle, outputModeOf, renderMeasured, type OutputMode, type VerbOutput } from './output.js';
 import { printableView } from './printable.js';
 import type { VerbRunner } from './verb.js';
 
@@ -37,7 +37,7 @@ async function print(output: VerbOutput, mode: OutputMode): Promise<void> {
     return;
   }
   const style = makeStyle(colorEnabled());
-  const text = printableView(await output.render(style), style.color);
+  const text = printableView(await renderMeasured(() => output.render(style)), style.color);
   if (text !== '') process.stdout.write(`${text}\n`);
 }
 
