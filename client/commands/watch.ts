@@ -30,16 +30,8 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       }
     },
   });
+  // A project id that does not exist fails here: subscribe answers not_found (exit 3).
   await live.start();
-  if (projectId !== null) {
-    // The daemon accepts a subscription to any id; a typo should not wait forever in silence.
-    try {
-      await live.call('project.get', { id: projectId });
-    } catch (error) {
-      live.close();
-      throw error;
-    }
-  }
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
