@@ -42,3 +42,17 @@ export function lookups(nodes: readonly CompletionNode[]): Lookups {
 export function caseArms(entries: readonly [string, readonly string[]][], print: (words: readonly string[]) => string): string {
   return entries.map(([key, words]) => `    ${shq(key)}) ${print(words)} ;;`).join('\n');
 }
+
+/**
+ * A shell function that dispatches on a `case` (bash and zsh share the syntax): `subject` is
+ * what it matches (`"$1"` or `"$1|$2"`), `fallback` an optional last arm.
+ */
+export function caseFunction(name: string, subject: string, arms: string, fallback = ''): string {
+  return `${name}() {\n  case ${subject} in\n${arms}${fallback ? `\n    ${fallback}` : ''}\n  esac\n}`;
+}
+
+/** `NAME_takes_value PATH FLAG`: true when the option takes a value (so the next word is it). */
+export function takesValueFunction(name: string, takesValue: readonly string[]): string {
+  const arm = takesValue.length > 0 ? `    ${takesValue.map(shq).join(' | ')}) return 0 ;;` : '';
+  return `${name}() {\n  case "$1|$2" in\n${arm}\n  esac\n  return 1\n}`;
+}
