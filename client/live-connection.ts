@@ -20,6 +20,10 @@ import type { PasoClient } from './socket-client.js';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 
+function isNotFound(error: unknown): boolean {
+  return error instanceof PasoError && error.kind === 'not_found';
+}
+
 export interface LiveConnectionOptions {
   /** Subscription filter: a project id, null for all projects, undefined for no subscription. */
   projectId?: number | null;
@@ -47,7 +51,7 @@ export class LiveConnection {
 
   /** First connect; throws PasoError('unavailable') if it cannot. */
   async start(): Promise<void> {
-    const client = await this.open();
+    const client = await this.open(false);
     if (this.closed) {
       client.close();
       return;
@@ -75,7 +79,7 @@ export class LiveConnection {
     this.client = null;
   }
 
-  private async open(): Promise<PasoClient> {
+  private async open(reconnecting: boolean): Promise<PasoClient> {
     const client = await connect(this.options.autostart === undefined ? {} : { autostart: this.options.autostart });
     // Listen before subscribing: a notification can arrive in the same chunk as the reply,
     // before this client is adopted. Only one client is open at a time, so no duplicates.
@@ -85,8 +89,19 @@ export class LiveConnection {
     try {
       if (this.projectId !== undefined) await client.call('subscribe', { projectId: this.projectId });
     } catch (error) {
-      client.close();
-      throw error;
+      if (!(reconnecting && this.projectId != null && isNotFound(error))) {
+        client.close();
+        throw error;
+      }
+      // The project was deleted while we were away: retrying would fail forever. Follow every
+      // project instead; the owner's re-query on `connected` finds the project gone.
+      this.projectId = null;
+      try {
+        await client.call('subscribe', { projectId: null });
+      } catch (retryError) {
+        client.close();
+        throw retryError;
+      }
     }
     return client;
   }
@@ -116,7 +131,7 @@ export class LiveConnection {
     this.retryTimer = null;
     let client: PasoClient;
     try {
-      client = await this.open();
+      client = await this.open(true);
     } catch (error) {
       if (this.closed) return;
       if (this.state !== 'offline' && Date.now() - this.failingSince > OFFLINE_AFTER_MS) {

@@ -111,3 +111,32 @@ await live.start();
     await daemon.stop();
   }
 });
+
+test('a project deleted while disconnected does not leave the connection offline for good', async () => {
+  let daemon = await startDaemon(home);
+  const states: ConnectionState[] = [];
+  const changes: DbChanged[] = [];
+  const doomed = await rpc(home, 'project.create', { name: 'Doomed' });
+  const live = new LiveConnection({
+    projectId: doomed.id,
+    autostart: false,
+    onState: (state) => states.push(state),
+    onChange: (change) => changes.push(change),
+  });
+  try {
+    await live.start();
+    // Deleted while we are still subscribed; on reconnect, subscribing to it is not_found.
+    await rpc(home, 'project.delete', { id: doomed.id, force: true });
+    await daemon.stop();
+    await waitFor(() => states.includes('reconnecting'), 'reconnecting');
+    daemon = await startDaemon(home);
+    await waitFor(() => states.at(-1) === 'connected', 'connected again', 10_000);
+    await assert.rejects(live.call('board.get', { projectId: doomed.id }), (error: unknown) => error instanceof PasoError && error.kind === 'not_found');
+    const before = changes.length;
+    await rpc(home, 'project.create', { name: 'Survivor' });
+    await waitFor(() => changes.length > before, 'changes to every project after falling back');
+  } finally {
+    live.close();
+    await daemon.stop();
+  }
+});
