@@ -49,7 +49,7 @@ export function runBoardAction(ctx: BoardContext, action: BoardAction): void {
       return ctx.update((s) => pushOverlay(s, { kind: 'prompt', title: 'New project name', input: lineInput(), purpose: { action: 'createProject' }, busy: false }));
     case 'previousProject':
     case 'nextProject': {
-      const { previous, next } = neighbourProjects(state);
+      const { previous, next } = neighbourProjects(state, ctx.targetProjectId);
       const target = action === 'previousProject' ? previous : next;
       if (!target) return ctx.showInfo(action === 'previousProject' ? 'this is the first project' : 'this is the last project');
       void ctx.switchProject(target.id);
@@ -109,36 +109,26 @@ export function runBoardAction(ctx: BoardContext, action: BoardAction): void {
       );
     case 'moveCardLeft':
     case 'moveCardRight':
-      return void moveToNeighbourColumn(ctx, task, action === 'moveCardLeft' ? -1 : 1);
+      return moveToNeighbourColumn(ctx, task, action === 'moveCardLeft' ? -1 : 1);
     case 'moveCardUp':
     case 'moveCardDown':
-      return void moveWithinColumn(ctx, task, action === 'moveCardUp' ? -1 : 1);
+      return moveWithinColumn(ctx, task, action === 'moveCardUp' ? -1 : 1);
   }
 }
 
-async function moveToNeighbourColumn(ctx: BoardContext, task: TaskSummary, delta: number): Promise<void> {
+function moveToNeighbourColumn(ctx: BoardContext, task: TaskSummary, delta: number): void {
   const columns = ctx.state.board?.columns ?? [];
   const target = columns[ctx.state.selection.columnIndex + delta];
   if (!target) return ctx.showInfo(delta < 0 ? 'already in the first column' : 'already in the last column');
-  try {
-    await ctx.rpc.call('task.move', { id: task.id, columnId: target.id });
-    ctx.requestRefresh({ taskId: task.id });
-  } catch (error) {
-    ctx.showError(error);
-  }
+  void ctx.moveCard({ taskId: task.id, columnId: target.id });
 }
 
 /** Swaps places with the neighbouring shown card (with a filter on, hidden cards are skipped). */
-async function moveWithinColumn(ctx: BoardContext, task: TaskSummary, delta: number): Promise<void> {
+function moveWithinColumn(ctx: BoardContext, task: TaskSummary, delta: number): void {
   const column = selectedColumn(ctx.state);
   if (!column) return;
   const shown = visibleTasks(ctx.state, column);
   const neighbour = shown[ctx.state.selection.cardIndex + delta];
   if (!neighbour) return ctx.showInfo(delta < 0 ? 'already the first card' : 'already the last card');
-  try {
-    await ctx.rpc.call('task.move', { id: task.id, columnId: column.id, position: neighbour.position });
-    ctx.requestRefresh({ taskId: task.id });
-  } catch (error) {
-    ctx.showError(error);
-  }
+  void ctx.moveCard({ taskId: task.id, columnId: column.id, position: neighbour.position });
 }

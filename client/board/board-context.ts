@@ -5,6 +5,7 @@
 import type { MethodName, ParamsOf, ResultOf } from '../../shared/protocol/index.js';
 import type { BoardState, SelectionHint } from './board-state.js';
 import type { Size } from './layout.js';
+import type { CardMove } from './optimistic-moves.js';
 
 export interface BoardRpc {
   call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>>;
@@ -23,6 +24,8 @@ export interface BoardHost {
 
 export interface BoardContext {
   readonly state: BoardState;
+  /** The project shown, or being switched to while a switch is in flight. */
+  readonly targetProjectId: number | null;
   readonly rpc: BoardRpc;
   readonly host: BoardHost;
   update(change: (state: BoardState) => BoardState): void;
@@ -31,6 +34,8 @@ export interface BoardContext {
   /** Re-queries the board soon; the hint says what to select once it is there. */
   requestRefresh(hint?: SelectionHint): void;
   switchProject(projectId: number): Promise<void>;
+  /** Moves a card on screen at once, then asks the daemon; failures show in the status bar. */
+  moveCard(move: CardMove): Promise<void>;
 }
 
 /** The text to show for an error from the daemon or the connection, never a stack trace. */

@@ -25,6 +25,7 @@ import { reloadTaskViews } from './form-actions.js';
 import type { KeyPress } from './key-press.js';
 import type { Keymap } from './keymap.js';
 import { computeLayout, hitTest, type Size } from './layout.js';
+import { moveCardInBoard, PendingMoves, type CardMove } from './optimistic-moves.js';
 import { handleOverlayKey } from './overlay-keys.js';
 import { RefreshScheduler } from './refresh-scheduler.js';
 import type { RenderOptions } from './render-board.js';
@@ -33,6 +34,8 @@ const INFO_SECONDS = 5;
 /** At most ~30 refreshes a second under a steady stream of commits; a lone change is immediate. */
 const MIN_REFRESH_INTERVAL_MS = 33;
 const ERROR_SECONDS = 10;
+/** Keys typed during a project switch wait for it; more than this is someone leaning on a key. */
+const MAX_QUEUED_KEYS = 200;
 
 export interface ControllerOptions {
   rpc: BoardRpc;
@@ -61,7 +64,14 @@ export class BoardController implements BoardContext {
    * a refresh that starts while a switch is in flight must fetch the new project, or its
    * answer could land after the switch's and put the old project back.
    */
-  private targetProjectId: number | null = null;
+  targetProjectId: number | null = null;
+  /** Moves shown before the daemon confirmed them, re-applied over refreshes sent before them. */
+  private readonly pendingMoves = new PendingMoves();
+  /**
+   * Keys typed while a project switch is in flight. They are replayed once it lands (or
+   * fails), so `} a` adds a card to the project switched to, not to the one on screen.
+   */
+  private queuedKeys: KeyPress[] | null = null;
 
   constructor(options: ControllerOptions) {
     this.rpc = options.rpc;
@@ -124,9 +134,15 @@ export class BoardController implements BoardContext {
 
   handleKey(key: KeyPress): void {
     if (key.name === 'CTRL_C') return this.host.quit(0);
-    if (this.state.filterEditing) return this.filterKey(key);
+    if (this.queuedKeys) {
+      if (this.keymap.get(key.name) === 'quit' && !topOverlay(this.state)) return this.host.quit(0);
+      if (this.queuedKeys.length < MAX_QUEUED_KEYS) this.queuedKeys.push(key);
+      return;
+    }
+    // A dialog that opens while a filter is typed gets the keys; the filter resumes after it.
     const overlay = topOverlay(this.state);
     if (overlay) return handleOverlayKey(this, overlay, key, this.renderOptions);
+    if (this.state.filterEditing) return this.filterKey(key);
     const action = this.keymap.get(key.name);
     if (!action) {
       if (key.name === 'ESCAPE' && this.state.filter !== '') this.update((s) => setFilter(s, ''));
@@ -175,18 +191,48 @@ export class BoardController implements BoardContext {
     }
   }
 
+  /**
+   * The card shown at its new place at once (the selection follows it), then task.move; the
+   * refresh after the answer brings the truth, also when the daemon refused the move.
+   */
+  async moveCard(move: CardMove): Promise<void> {
+    const epoch = this.projectEpoch;
+    const id = this.pendingMoves.add(move);
+    this.update((s) => (s.board ? applyBoard(s, moveCardInBoard(s.board, move), { taskId: move.taskId }) : s));
+    try {
+      const params = move.position === undefined ? { id: move.taskId, columnId: move.columnId } : { id: move.taskId, columnId: move.columnId, position: move.position };
+      await this.rpc.call('task.move', params);
+    } catch (error) {
+      this.pendingMoves.drop(id);
+      if (epoch === this.projectEpoch) this.showError(error);
+    }
+    this.scheduler.request();
+  }
+
   async switchProject(projectId: number): Promise<void> {
     const epoch = ++this.projectEpoch;
     this.targetProjectId = projectId;
     this.selectionHint = {};
+    this.pendingMoves.clear();
+    this.queuedKeys ??= [];
     try {
       await this.rpc.subscribe(projectId);
       const [board, projects] = await Promise.all([this.rpc.call('board.get', { projectId }), this.rpc.call('project.list')]);
       if (epoch !== this.projectEpoch) return;
+      // Keys waited for the switch, so any dialog still open belongs to the old project.
       this.update((s) => showProject({ ...s, projects, filter: '', filterEditing: false, overlays: [] }, board));
     } catch (error) {
       if (epoch === this.projectEpoch) this.showError(error);
+    } finally {
+      if (epoch === this.projectEpoch) this.replayQueuedKeys();
     }
+  }
+
+  private replayQueuedKeys(): void {
+    const keys = this.queuedKeys ?? [];
+    this.queuedKeys = null;
+    // A replayed key may start another switch; the keys after it then wait for that one.
+    for (const key of keys) this.handleKey(key);
   }
 
   /** One refresh: the shown board and the project list, in one round trip each. */
@@ -194,6 +240,7 @@ export class BoardController implements BoardContext {
     if (this.closed) return;
     const epoch = this.projectEpoch;
     const projectId = this.targetProjectId;
+    const movesMark = this.pendingMoves.mark();
     try {
       if (projectId === null) {
         const projects = await this.rpc.call('project.list');
@@ -203,8 +250,9 @@ export class BoardController implements BoardContext {
         if (!this.state.board && projects[0]) await this.switchProject(projects[0].id);
         return;
       }
-      const [board, projects] = await Promise.all([this.rpc.call('board.get', { projectId }), this.rpc.call('project.list')]);
+      const [fetched, projects] = await Promise.all([this.rpc.call('board.get', { projectId }), this.rpc.call('project.list')]);
       if (epoch !== this.projectEpoch) return;
+      const board = this.pendingMoves.reapply(fetched, movesMark);
       const hint = this.selectionHint;
       // Keep the hint until the refresh that brings its card or column.
       if ((hint.taskId != null && findTask(board, hint.taskId)) || (hint.columnId != null && board.columns.some((c) => c.id === hint.columnId))) {
@@ -223,7 +271,16 @@ export class BoardController implements BoardContext {
 
   /** The shown project was deleted elsewhere: show the first remaining one, if any. */
   private async projectGone(): Promise<void> {
-    const projects = await this.rpc.call('project.list');
+    const epoch = this.projectEpoch;
+    let projects: Project[];
+    try {
+      projects = await this.rpc.call('project.list');
+    } catch (error) {
+      if (epoch === this.projectEpoch) this.showError(error);
+      return;
+    }
+    // A switch started meanwhile (a key, or a project created here): it decides what is shown.
+    if (epoch !== this.projectEpoch) return;
     this.targetProjectId = null;
     this.update((s) => ({ ...s, projects, board: null, overlays: [] }));
     this.showInfo('the project was deleted');

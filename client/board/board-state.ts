@@ -228,9 +228,9 @@ export function firstShownCard(state: BoardState, columnId: number): number {
   return state.cardScroll[columnId] ?? 0;
 }
 
-/** The projects before and after the shown one, in list order. */
-export function neighbourProjects(state: BoardState): { previous: Project | null; next: Project | null } {
-  const current = state.board?.project.id;
+/** The projects before and after the given one (default: the shown one), in list order. */
+export function neighbourProjects(state: BoardState, projectId = state.board?.project.id ?? null): { previous: Project | null; next: Project | null } {
+  const current = projectId;
   const projects = state.projects;
   const index = projects.findIndex((p) => p.id === current);
   if (index < 0) return { previous: null, next: projects[0] ?? null };

@@ -5,9 +5,9 @@
 import { PasoError } from '../../shared/errors.js';
 import type { TaskDetail } from '../../shared/protocol/index.js';
 import { errorText, type BoardContext } from './board-context.js';
-import { pushOverlay, topOverlay, type BoardState } from './board-state.js';
-import { formChanges, hasChanges, openForm, type EditForm, type FormField } from './forms.js';
-import type { Overlay } from './overlay.js';
+import { findTask, pushOverlay, topOverlay, type BoardState } from './board-state.js';
+import { formChanges, hasChanges, loadingForm, openForm, type EditForm, type FormField } from './forms.js';
+import type { LoadingOverlay, Overlay } from './overlay.js';
 
 /** Applies fn to the overlays that match, wherever they are in the stack. */
 export function mapOverlays(state: BoardState, fn: (overlay: Overlay) => Overlay): BoardState {
@@ -45,13 +45,20 @@ export async function reloadTaskViews(ctx: BoardContext): Promise<void> {
   }
 }
 
+/** The form opens at once (loading), so the keys typed right after `e` land in it. */
 export async function openEditForm(ctx: BoardContext, taskId: number, focus: FormField = 'title'): Promise<void> {
   const project = ctx.state.board?.project;
   if (!project) return;
+  const ref = findTask(ctx.state.board, taskId)?.ref ?? '';
+  ctx.update((s) => pushOverlay(s, { kind: 'form', form: loadingForm(taskId, ref, focus) }));
+  const isLoading = (o: Overlay) => o.kind === 'form' && o.form.taskId === taskId && o.form.loading;
   try {
     const [detail, labels] = await Promise.all([ctx.rpc.call('task.get', { id: taskId }), ctx.rpc.call('label.list', { projectId: project.id })]);
-    ctx.update((s) => pushOverlay(s, { kind: 'form', form: openForm(detail, labels, focus) }));
+    // Cancelled meanwhile (Esc, or a project switch): nothing to fill.
+    updateForm(ctx, taskId, (f) => (f.loading ? openForm(detail, labels, f.focus) : f));
   } catch (error) {
+    if (!ctx.state.overlays.some(isLoading)) return;
+    ctx.update((s) => ({ ...s, overlays: s.overlays.filter((o) => !isLoading(o)) }));
     ctx.showError(error);
   }
 }
@@ -60,12 +67,19 @@ export async function openEditForm(ctx: BoardContext, taskId: number, focus: For
 export async function editDescriptionExternally(ctx: BoardContext, taskId: number): Promise<void> {
   const project = ctx.state.board?.project;
   if (!project) return;
+  // Keys typed while the description loads go to this overlay, not the board below.
+  const loading: LoadingOverlay = { kind: 'loading', title: findTask(ctx.state.board, taskId)?.ref ?? 'Task' };
+  ctx.update((s) => pushOverlay(s, loading));
   let detail: TaskDetail;
   try {
     detail = await ctx.rpc.call('task.get', { id: taskId });
   } catch (error) {
+    if (!ctx.state.overlays.includes(loading)) return;
+    ctx.update((s) => ({ ...s, overlays: s.overlays.filter((o) => o !== loading) }));
     return ctx.showError(error);
   }
+  if (!ctx.state.overlays.includes(loading)) return;
+  ctx.update((s) => ({ ...s, overlays: s.overlays.filter((o) => o !== loading) }));
   let edited: string | null;
   try {
     edited = ctx.host.editText(detail.description, detail.ref);
@@ -96,15 +110,14 @@ export async function saveForm(ctx: BoardContext, form: EditForm): Promise<void>
   }
   updateForm(ctx, form.taskId, (f) => ({ ...f, saving: true, error: null }));
   try {
-    if (Object.keys(changes.fields).length > 0) {
-      await ctx.rpc.call('task.update', { id: form.taskId, ...changes.fields, expectedVersion: form.baseVersion });
+    // One transaction: all or nothing, and the version check (task.update checks it even
+    // when no field changed) covers the labels too, which task.setLabels alone cannot.
+    const update = { method: 'task.update', params: { id: form.taskId, ...changes.fields, expectedVersion: form.baseVersion } };
+    if (changes.labelIds) {
+      await ctx.rpc.call('atomic', { calls: [update, { method: 'task.setLabels', params: { id: form.taskId, labelIds: changes.labelIds } }] });
     } else {
-      // task.setLabels takes no expectedVersion; check the version first so a label-only
-      // edit still notices a change made elsewhere.
-      const current = await ctx.rpc.call('task.get', { id: form.taskId });
-      if (current.version !== form.baseVersion) throw new PasoError('conflict', 'the task changed', { current });
+      await ctx.rpc.call('task.update', update.params);
     }
-    if (changes.labelIds) await ctx.rpc.call('task.setLabels', { id: form.taskId, labelIds: changes.labelIds });
     closeForm(ctx, form.taskId);
     ctx.showInfo(`saved ${form.ref}`);
     ctx.requestRefresh({ taskId: form.taskId });

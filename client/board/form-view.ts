@@ -18,6 +18,11 @@ const LABEL_WIDTH = 13;
 export function renderForm(canvas: Canvas, form: EditForm, theme: Theme): void {
   const rect = centredRect(canvas, 76, 16);
   const inner = drawBox(canvas, rect, `Edit ${form.ref}`, theme.box, theme.boxTitle);
+  if (form.loading) {
+    canvas.text(inner.x, inner.y, 'Loading…', theme.box, inner.width);
+    canvas.text(inner.x, inner.y + inner.height - 1, 'Esc: cancel', { ...theme.box, dim: true }, inner.width);
+    return;
+  }
   const valueX = inner.x + LABEL_WIDTH;
   const valueWidth = Math.max(1, inner.width - LABEL_WIDTH);
   FORM_FIELDS.forEach((field, i) => {

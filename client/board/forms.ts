@@ -40,6 +40,8 @@ export interface EditForm {
   conflict: TaskDetail | null;
   saving: boolean;
   error: string | null;
+  /** Opened at once, filled when task.get and label.list answer; only Esc works meanwhile. */
+  loading: boolean;
 }
 
 export type FormCommand = 'save' | 'cancel' | 'editDescription' | 'reload' | 'overwrite';
@@ -86,6 +88,31 @@ export function openForm(task: TaskDetail, labels: Label[], focus: FormField = '
     conflict: null,
     saving: false,
     error: null,
+    loading: false,
+  };
+}
+
+/** The form shown while its task loads, so keys typed meanwhile go to it, not the board. */
+export function loadingForm(taskId: number, ref: string, focus: FormField = 'title'): EditForm {
+  const values: FormValues = { title: '', description: '', priority: 'medium', type: 'task', dueAt: '', labelIds: [] };
+  return {
+    taskId,
+    ref,
+    baseVersion: 0,
+    original: values,
+    title: lineInput(''),
+    description: '',
+    priority: values.priority,
+    type: values.type,
+    dueAt: lineInput(''),
+    labelIds: [],
+    labels: [],
+    focus,
+    labelCursor: 0,
+    conflict: null,
+    saving: false,
+    error: null,
+    loading: true,
   };
 }
 
@@ -97,10 +124,24 @@ export function reloadForm(form: EditForm, current: TaskDetail): EditForm {
 /**
  * The "overwrite" answer: the fields the user changed win over the current version; fields
  * they did not touch keep whatever the other terminal saved (changes stay relative to the
- * values the user started from).
+ * values the user started from). Labels the user added or removed are added or removed on
+ * top of the other terminal's labels, which are otherwise kept.
  */
 export function rebaseForm(form: EditForm, current: TaskDetail): EditForm {
-  return { ...form, baseVersion: current.version, conflict: null };
+  const theirs = current.labels.map((l) => l.id);
+  const added = form.labelIds.filter((id) => !form.original.labelIds.includes(id));
+  const removed = form.original.labelIds.filter((id) => !form.labelIds.includes(id));
+  const labelIds = [...new Set([...theirs, ...added])].filter((id) => !removed.includes(id)).sort((a, b) => a - b);
+  // A label created in the other terminal is not in the list the form loaded.
+  const labels = [...form.labels, ...current.labels.filter((l) => !form.labels.some((known) => known.id === l.id))];
+  return {
+    ...form,
+    baseVersion: current.version,
+    original: { ...form.original, labelIds: [...theirs].sort((a, b) => a - b) },
+    labelIds,
+    labels,
+    conflict: null,
+  };
 }
 
 export function currentValues(form: EditForm): FormValues {
@@ -149,6 +190,7 @@ function moveFocus(form: EditForm, delta: number): EditForm {
 
 /** One key in the form. Saving is Enter (or Ctrl+S); on the description, Enter opens $EDITOR. */
 export function formKey(form: EditForm, key: KeyPress): FormStep {
+  if (form.loading) return key.name === 'ESCAPE' ? { form, command: 'cancel' } : { form };
   if (form.saving) return { form };
   if (form.conflict) {
     if (key.name === 'r') return { form, command: 'reload' };

@@ -35,6 +35,9 @@ export function handleOverlayKey(ctx: BoardContext, overlay: Overlay, key: KeyPr
       const max = maxTaskViewScroll(overlay, ctx.state.board, ctx.state.viewport, options.theme);
       return ctx.update((s) => replaceTopOverlay(s, { ...overlay, scroll: Math.max(0, Math.min(max, overlay.scroll + delta)) }));
     }
+    case 'loading':
+      if (key.name === 'ESCAPE') ctx.update((s) => ({ ...s, overlays: s.overlays.filter((o) => o !== overlay) }));
+      return;
     case 'form': {
       const step = formKey(overlay.form, key);
       const form = step.form;

@@ -46,4 +46,10 @@ export interface FormOverlay {
   form: EditForm;
 }
 
-export type Overlay = PromptOverlay | ConfirmOverlay | HelpOverlay | TaskViewOverlay | FormOverlay;
+/** A call the next step waits for (the description before $EDITOR opens); Esc gives up. */
+export interface LoadingOverlay {
+  kind: 'loading';
+  title: string;
+}
+
+export type Overlay = PromptOverlay | ConfirmOverlay | HelpOverlay | TaskViewOverlay | FormOverlay | LoadingOverlay;

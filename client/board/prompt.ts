@@ -1,7 +1,7 @@
 /** The one-line prompt and the y/n confirmation, drawn as small boxes over the board. */
 import { centredRect, drawBox, type Canvas } from './canvas.js';
 import { visibleInput } from './line-input.js';
-import type { ConfirmOverlay, PromptOverlay } from './overlay.js';
+import type { ConfirmOverlay, LoadingOverlay, PromptOverlay } from './overlay.js';
 import { wrapText } from './text-width.js';
 import type { Theme } from './theme.js';
 
@@ -20,6 +20,12 @@ export function renderPrompt(canvas: Canvas, prompt: PromptOverlay, theme: Theme
     const hint = prompt.busy ? 'saving…' : 'Enter: save · Esc: cancel';
     canvas.text(inner.x, inner.y + 2, hint, { ...theme.box, dim: true }, inner.width);
   }
+}
+
+export function renderLoading(canvas: Canvas, loading: LoadingOverlay, theme: Theme): void {
+  const inner = drawBox(canvas, centredRect(canvas, 40, 4), loading.title, theme.box, theme.boxTitle);
+  if (inner.height >= 1) canvas.text(inner.x, inner.y, 'Loading…', theme.box, inner.width);
+  if (inner.height >= 2) canvas.text(inner.x, inner.y + 1, 'Esc: cancel', { ...theme.box, dim: true }, inner.width);
 }
 
 export function renderConfirm(canvas: Canvas, confirm: ConfirmOverlay, theme: Theme): void {

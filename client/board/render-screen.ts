@@ -7,7 +7,7 @@ import { Canvas, canvasToText } from './canvas.js';
 import { renderForm } from './form-view.js';
 import { renderHelp } from './help-overlay.js';
 import { MIN_HEIGHT, MIN_WIDTH, isTooSmall, type Size } from './layout.js';
-import { renderConfirm, renderPrompt } from './prompt.js';
+import { renderConfirm, renderLoading, renderPrompt } from './prompt.js';
 import { renderBoard, type RenderOptions } from './render-board.js';
 import { renderTaskView } from './task-view.js';
 import { displayWidth, truncateToWidth } from './text-width.js';
@@ -35,6 +35,9 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         break;
       case 'form':
         renderForm(canvas, overlay.form, options.theme);
+        break;
+      case 'loading':
+        renderLoading(canvas, overlay, options.theme);
         break;
     }
   }

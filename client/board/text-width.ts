@@ -89,11 +89,17 @@ export function wrapText(text: string, width: number): string[] {
     while (displayWidth(rest) > width) {
       const head = takeWidth(rest, width);
       const lastSpace = head.lastIndexOf(' ');
-      const cut = lastSpace > 0 ? lastSpace : head.length;
+      // A wide character wider than the whole line still goes on a line of its own (cut off
+      // when drawn): every pass must shorten rest, or this loops forever.
+      const cut = lastSpace > 0 ? lastSpace : Math.max(head.length, firstCharLength(rest));
       lines.push(rest.slice(0, cut).trimEnd());
       rest = rest.slice(cut).trimStart();
     }
-    lines.push(rest);
+    if (rest !== '') lines.push(rest);
   }
   return lines;
+}
+
+function firstCharLength(text: string): number {
+  return text.codePointAt(0)! > 0xffff ? 2 : 1;
 }

@@ -4,29 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BoardController } from '../../client/board/board-controller.js';
-import type { BoardRpc } from '../../client/board/board-context.js';
-import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/keymap.js';
 import type { Board } from '../../shared/protocol/index.js';
-import { board, column, plainOptions, project } from './board-fixtures.js';
-
-interface PendingCall {
-  method: string;
-  params: any;
-  resolve(value: unknown): void;
-}
-
-/** Every call waits until the test answers it. */
-function scriptedRpc(): { rpc: BoardRpc; calls: PendingCall[] } {
-  const calls: PendingCall[] = [];
-  const rpc: BoardRpc = {
-    call: (method, params) => new Promise((resolve) => calls.push({ method, params, resolve: resolve as (v: unknown) => void })),
-    subscribe: async () => {},
-  };
-  return { rpc, calls };
-}
-
-const flush = () => new Promise((resolve) => setImmediate(resolve));
+import { board, column, project } from './board-fixtures.js';
+import { flush, makeController, scriptedRpc, type PendingCall } from './scripted-board.js';
 
 test('a refresh that starts during a project switch cannot put the old project back, whatever answers first', async () => {
   const web = project(1, 'WEB', 'Website');
@@ -35,14 +15,7 @@ test('a refresh that starts during a project switch cannot put the old project b
 
   for (const order of ['switch answered first', 'refresh answered first'] as const) {
     const { rpc, calls } = scriptedRpc();
-    const controller = new BoardController({
-      rpc,
-      host: { render() {}, quit() {}, editText: () => null, viewport: () => ({ width: 100, height: 30 }) },
-      keymap: buildKeymap(DEFAULT_BINDINGS),
-      renderOptions: plainOptions,
-      projects: [web, api],
-      board: boards[1]!,
-    });
+    const controller = makeController(rpc, [web, api], boards[1]!);
     const switching = controller.switchProject(api.id);
     await flush();
     controller.onDbChanged({ seq: 9, projectId: web.id, at: new Date().toISOString() }); // a change to the old project

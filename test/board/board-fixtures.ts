@@ -1,5 +1,5 @@
 /** Boards as the daemon returns them, built in memory for the pure rendering and state tests. */
-import type { Board, BoardColumn, Label, Project, TaskSummary } from '../../shared/protocol/index.js';
+import type { Board, BoardColumn, Label, Project, TaskDetail, TaskSummary } from '../../shared/protocol/index.js';
 import { DEFAULT_BINDINGS } from '../../client/board/keymap.js';
 import type { RenderOptions } from '../../client/board/render-board.js';
 import { makeTheme } from '../../client/board/theme.js';
@@ -49,4 +49,24 @@ export function column(id: number, name: string, tasks: TaskSummary[] = []): Boa
 
 export function board(columns: BoardColumn[], labels: Label[] = [], proj = project(1, 'WEB', 'Website')): Board {
   return { project: proj, columns, labels, seq: 1 };
+}
+
+export function taskDetail(summary: TaskSummary, extra: Partial<TaskDetail> = {}): TaskDetail {
+  return {
+    ...summary,
+    description: '',
+    createdAt: NOW.toISOString(),
+    labels: [],
+    parents: [],
+    children: [],
+    blocks: [],
+    blockedBy: [],
+    related: [],
+    comments: [],
+    ...extra,
+  };
+}
+
+export function label(id: number, name: string): Label {
+  return { id, projectId: 1, name, color: '#336699' };
 }

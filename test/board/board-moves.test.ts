@@ -1,0 +1,103 @@
+/**
+ * H/J/K/L typed faster than the daemon answers: each move shows at once and the next key
+ * reads the card's new place; refreshes and failures then bring the daemon's truth.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { selectedTask } from '../../client/board/board-state.js';
+import { PasoError } from '../../shared/errors.js';
+import type { Board } from '../../shared/protocol/index.js';
+import { board, column, project, task } from './board-fixtures.js';
+import { flush, makeController, press, scriptedRpc, serveRefreshes, type ScriptedRpc } from './scripted-board.js';
+
+const web = project(1, 'WEB', 'Website');
+const titles = (b: Board | null, index: number) => b!.columns[index]!.tasks.map((t) => t.title);
+
+function threeInTodo(order = ['A', 'B', 'C']): Board {
+  const ids: Record<string, number> = { A: 1, B: 2, C: 3 };
+  return board([column(11, 'Todo', order.map((title) => task(11, title, { id: ids[title]! }))), column(12, 'Doing'), column(13, 'Done')], [], web);
+}
+
+async function answerRefresh(s: ScriptedRpc, truth: Board): Promise<void> {
+  s.answer('board.get', truth);
+  s.answer('project.list', [web]);
+  await flush();
+}
+
+test('g J J J moves the top card to the bottom, one place per key, before any answer', async () => {
+  const s = scriptedRpc();
+  const controller = makeController(s.rpc, [web], threeInTodo());
+  press(controller, 'g', 'J', 'J', 'J');
+  assert.deepEqual(
+    s.open('task.move').map((c) => c.params),
+    [
+      { id: 1, columnId: 11, position: 1 },
+      { id: 1, columnId: 11, position: 2 },
+    ],
+  );
+  assert.deepEqual(titles(controller.state.board, 0), ['B', 'C', 'A'], 'the board shows the moves at once');
+  assert.equal(selectedTask(controller.state)?.title, 'A', 'the selection follows the card');
+  assert.equal(controller.state.message?.text, 'already the last card');
+
+  s.answer('task.move', {});
+  s.answer('task.move', {});
+  await serveRefreshes(controller, s, threeInTodo(['B', 'C', 'A']), [web]);
+  assert.deepEqual(titles(controller.state.board, 0), ['B', 'C', 'A']);
+  assert.equal(selectedTask(controller.state)?.title, 'A');
+  controller.close();
+});
+
+test('L H from the middle column moves the card right and back, not to the first column', async () => {
+  const s = scriptedRpc();
+  const middle = board([column(11, 'Todo'), column(12, 'Doing', [task(12, 'M', { id: 5 })]), column(13, 'Done')], [], web);
+  const controller = makeController(s.rpc, [web], middle);
+  press(controller, 'l', 'L', 'H');
+  assert.deepEqual(
+    s.open('task.move').map((c) => c.params),
+    [
+      { id: 5, columnId: 13 },
+      { id: 5, columnId: 12 },
+    ],
+  );
+  assert.deepEqual(titles(controller.state.board, 1), ['M']);
+  assert.equal(selectedTask(controller.state)?.title, 'M');
+  assert.equal(controller.state.selection.columnIndex, 1);
+  controller.close();
+});
+
+test('a refresh sent before a move and answered after it does not put the card back', async () => {
+  const s = scriptedRpc();
+  const controller = makeController(s.rpc, [web], threeInTodo());
+  controller.onDbChanged({ seq: 2, projectId: web.id, at: new Date().toISOString() });
+  await flush();
+  assert.equal(s.open('board.get').length, 1, 'a refresh is in flight');
+  press(controller, 'g', 'J');
+  await answerRefresh(s, threeInTodo()); // read before the move reached the daemon
+  assert.deepEqual(titles(controller.state.board, 0), ['B', 'A', 'C'], 'the move still shows');
+  press(controller, 'J');
+  assert.deepEqual(
+    s.open('task.move').map((c) => c.params),
+    [
+      { id: 1, columnId: 11, position: 1 },
+      { id: 1, columnId: 11, position: 2 },
+    ],
+  );
+  for (const call of s.open('task.move')) call.resolve({});
+  await serveRefreshes(controller, s, threeInTodo(['B', 'C', 'A']), [web]);
+  assert.deepEqual(titles(controller.state.board, 0), ['B', 'C', 'A']);
+  controller.close();
+});
+
+test('a refused move shows its error and the refresh puts the card back where it is', async () => {
+  const s = scriptedRpc();
+  const controller = makeController(s.rpc, [web], threeInTodo());
+  press(controller, 'g', 'J');
+  assert.deepEqual(titles(controller.state.board, 0), ['B', 'A', 'C']);
+  s.fail('task.move', new PasoError('not_found', 'column 11 not found', {}));
+  await flush();
+  assert.deepEqual(controller.state.message, { text: 'column 11 not found', kind: 'error' });
+  await serveRefreshes(controller, s, threeInTodo(), [web]);
+  assert.deepEqual(titles(controller.state.board, 0), ['A', 'B', 'C'], 'the truth is back');
+  assert.equal(selectedTask(controller.state)?.title, 'A', 'the selection stays on the card');
+  controller.close();
+});
