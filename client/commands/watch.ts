@@ -30,16 +30,24 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       }
     },
   });
-  // A project id that does not exist fails here: subscribe answers not_found (exit 3).
-  await live.start();
-  return new Promise<number>((resolve) => {
-    const stop = () => {
+  // Listen before subscribing: an interrupt right after the subscription is a clean stop too.
+  let stop: () => void = () => {};
+  const stopped = new Promise<number>((resolve) => {
+    stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       live.close();
       resolve(ExitCode.ok);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
   });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    // A project id that does not exist fails here: subscribe answers not_found (exit 3).
+    await live.start();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stopped;
 }

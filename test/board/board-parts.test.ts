@@ -179,5 +179,7 @@ test('with a minimum interval, a waiting refresh starts no sooner than that afte
   scheduler.request();
   await scheduler.idle();
   assert.equal(starts.length, 2, 'three requests during the first refresh make one more');
-  assert.ok(starts[1]! - starts[0]! >= 39, `the second started ${starts[1]! - starts[0]!} ms after the first`);
+  // Timers may fire a millisecond or two early against performance.now(); without the
+  // interval the second refresh would start at once (about 0 ms).
+  assert.ok(starts[1]! - starts[0]! >= 35, `the second started ${starts[1]! - starts[0]!} ms after the first`);
 });
