@@ -46,46 +46,24 @@ function buildProgram(args: readonly string[]): Command {
       }),
     ['paso daemon                             # in the foreground, until Ctrl-C', 'paso daemon status'],
   );
-  withExamples(
-    daemon
-      .command('start')
-      .description('Start the daemon unless one is running; print its status as JSON')
-      .action(async () => {
-        const { runDaemonStart } = await import('./commands/daemon-control.js');
-        process.exitCode = await runDaemonStart();
-      }),
-    ['paso daemon start', 'PASO_NO_AUTOSTART=1 paso daemon start   # an explicit start still starts one'],
-  );
-  withExamples(
-    daemon
-      .command('stop')
-      .description('Ask the daemon to shut down and wait until it has exited')
-      .action(async () => {
-        const { runDaemonStop } = await import('./commands/daemon-control.js');
-        process.exitCode = await runDaemonStop();
-      }),
-    ['paso daemon stop'],
-  );
-  withExamples(
-    daemon
-      .command('restart')
-      .description('Stop the daemon, then start a new one')
-      .action(async () => {
-        const { runDaemonRestart } = await import('./commands/daemon-control.js');
-        process.exitCode = await runDaemonRestart();
-      }),
-    ['paso daemon restart'],
-  );
-  withExamples(
-    daemon
-      .command('status')
-      .description('Print daemon.status as JSON (exit 7 if no daemon runs; never starts one)')
-      .action(async () => {
-        const { runDaemonStatus } = await import('./commands/daemon-control.js');
-        process.exitCode = await runDaemonStatus();
-      }),
-    ['paso daemon status', 'paso daemon status > /dev/null || echo "no daemon (exit $?)"'],
-  );
+  const daemonControls: [verb: 'start' | 'stop' | 'restart' | 'status', description: string, examples: string[]][] = [
+    ['start', 'Start the daemon unless one is running; print its status as JSON', ['paso daemon start', 'PASO_NO_AUTOSTART=1 paso daemon start   # an explicit start still starts one']],
+    ['stop', 'Ask the daemon to shut down and wait until it has exited', ['paso daemon stop']],
+    ['restart', 'Stop the daemon, then start a new one', ['paso daemon restart']],
+    ['status', 'Print daemon.status as JSON (exit 7 if no daemon runs; never starts one)', ['paso daemon status', 'paso daemon status > /dev/null || echo "no daemon (exit $?)"']],
+  ];
+  for (const [verb, description, examples] of daemonControls) {
+    withExamples(
+      daemon
+        .command(verb)
+        .description(description)
+        .action(async () => {
+          const { daemonControl } = await import('./commands/daemon-control.js');
+          process.exitCode = await daemonControl[verb]();
+        }),
+      examples,
+    );
+  }
 
   withExamples(
     program

@@ -15,21 +15,21 @@ import { ensurePasoHome, pasoPaths } from '../../shared/paths.js';
 import { stopDaemon } from '../daemon-stopper.js';
 import { writeJson } from './print-json.js';
 
-export async function runDaemonStatus(): Promise<number> {
+async function runDaemonStatus(): Promise<number> {
   const { client, status } = await connectWithStatus({ autostart: false });
   client.close();
   writeJson(process.stdout, status);
   return ExitCode.ok;
 }
 
-export async function runDaemonStart(): Promise<number> {
+async function runDaemonStart(): Promise<number> {
   const { client, status } = await connectWithStatus({ autostart: true });
   client.close();
   writeJson(process.stdout, status);
   return ExitCode.ok;
 }
 
-export async function runDaemonStop(): Promise<number> {
+async function runDaemonStop(): Promise<number> {
   const paths = pasoPaths();
   ensurePasoHome(paths);
   const reached = await probeDaemon(paths);
@@ -46,7 +46,15 @@ export async function runDaemonStop(): Promise<number> {
   return ExitCode.ok;
 }
 
-export async function runDaemonRestart(): Promise<number> {
+async function runDaemonRestart(): Promise<number> {
   await runDaemonStop();
   return runDaemonStart();
 }
+
+/** The verbs of `paso daemon`, by name. */
+export const daemonControl = {
+  start: runDaemonStart,
+  stop: runDaemonStop,
+  restart: runDaemonRestart,
+  status: runDaemonStatus,
+} as const;

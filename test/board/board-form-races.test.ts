@@ -12,7 +12,7 @@ import { inputValue } from '../../client/board/line-input.js';
 import { PasoError } from '../../shared/errors.js';
 import type { Board } from '../../shared/protocol/index.js';
 import { board, column, label, project, task, taskDetail } from './board-fixtures.js';
-import { flush, makeController, press, scriptedRpc } from './scripted-board.js';
+import { flush, makeController, press, scriptedRpc, type ScriptedRpc } from './scripted-board.js';
 
 const web = project(1, 'WEB', 'Website');
 const urgent = label(1, 'urgent');
@@ -25,6 +25,14 @@ function form(controller: BoardController) {
   const open = formOnTop(controller.state);
   assert.ok(open, 'a form is on top');
   return open;
+}
+
+/** Presses e and answers the form's two loads: the first card's detail and both labels. */
+async function openLoadedForm(controller: BoardController, s: ScriptedRpc): Promise<void> {
+  press(controller, 'e');
+  s.answer('task.get', firstDetail);
+  s.answer('label.list', [urgent, later]);
+  await flush();
 }
 
 test('keys typed right after e go to the loading form, not the board; the form fills when the task arrives', async () => {
@@ -77,10 +85,7 @@ test('keys typed while E loads the description do not reach the board; Esc gives
 test('saving title and labels is one atomic call carrying the version; a label-only save is version-checked too', async () => {
   const s = scriptedRpc();
   const controller = makeController(s.rpc, [web], twoCards);
-  press(controller, 'e');
-  s.answer('task.get', firstDetail);
-  s.answer('label.list', [urgent, later]);
-  await flush();
+  await openLoadedForm(controller, s);
   press(controller, '!', 'SHIFT_TAB', ' ', 'ENTER');
   const [save] = s.open();
   assert.equal(save?.method, 'atomic');
@@ -94,10 +99,7 @@ test('saving title and labels is one atomic call carrying the version; a label-o
   await flush();
   assert.equal(controller.state.overlays.length, 0);
 
-  press(controller, 'e');
-  s.answer('task.get', firstDetail);
-  s.answer('label.list', [urgent, later]);
-  await flush();
+  await openLoadedForm(controller, s);
   press(controller, 'SHIFT_TAB', 'RIGHT', ' ', 'ENTER');
   const labelOnly = s.open().find((c) => c.method !== 'board.get' && c.method !== 'project.list');
   assert.deepEqual(labelOnly?.params, {
@@ -112,10 +114,7 @@ test('saving title and labels is one atomic call carrying the version; a label-o
 test('a conflict on the atomic save asks, and overwrite adds my label to the labels set elsewhere', async () => {
   const s = scriptedRpc();
   const controller = makeController(s.rpc, [web], twoCards);
-  press(controller, 'e');
-  s.answer('task.get', firstDetail);
-  s.answer('label.list', [urgent, later]);
-  await flush();
+  await openLoadedForm(controller, s);
   press(controller, 'SHIFT_TAB', ' ', 'ENTER');
   const theirs = taskDetail({ ...firstDetail, version: 4, title: 'Theirs' }, { labels: [later] });
   s.fail('atomic', new PasoError('conflict', 'calls[0] (task.update): task 1 changed', { current: theirs, index: 0 }));

@@ -10,22 +10,14 @@ import { editLine, inputValue, lineInput, visibleInput } from '../../client/boar
 import { RefreshScheduler } from '../../client/board/refresh-scheduler.js';
 import { displayWidth, sanitizeLine, truncateToWidth, wrapText } from '../../client/board/text-width.js';
 import type { TaskDetail } from '../../shared/protocol/index.js';
-import { task } from './board-fixtures.js';
+import { task, taskDetail } from './board-fixtures.js';
 
 function detail(extra: Partial<TaskDetail> = {}): TaskDetail {
-  return {
-    ...task(1, 'Title', { id: 7, ref: 'WEB-7', version: 3 }),
+  return taskDetail(task(1, 'Title', { id: 7, ref: 'WEB-7', version: 3 }), {
     description: 'old description',
     createdAt: '2026-01-01T00:00:00.000Z',
-    labels: [],
-    parents: [],
-    children: [],
-    blocks: [],
-    blockedBy: [],
-    related: [],
-    comments: [],
     ...extra,
-  };
+  });
 }
 
 test('widths count CJK and emoji as two cells; truncation never splits a wide character', () => {
