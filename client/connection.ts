@@ -7,7 +7,7 @@ import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
 import { autostartEnabled, reachDaemon, type ReachedDaemon } from './daemon-probe.js';
 import { replaceOutdatedDaemon } from './version-check.js';
 
-import type { PasoClient } from './socket-client.js';
+import type { PasoClient } from '../shared/socket-client.js';
 
 export type { PasoClient };
 

@@ -9,7 +9,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PasoError } from '../shared/errors.js';
 import { cannotWrite, type PasoPaths } from '../shared/paths.js';
-import { probeDaemon, type ReachedDaemon } from './daemon-probe.js';
+import { probeDaemon, type ReachedDaemon } from '../shared/daemon-probe.js';
 import { sleep } from './process-liveness.js';
 import { tryTakeStartLock, type StartLock } from './start-lock.js';
 

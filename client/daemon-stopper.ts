@@ -2,7 +2,7 @@
 import { PasoError } from '../shared/errors.js';
 import type { ReachedDaemon } from './daemon-probe.js';
 import { waitForPidExit } from './process-liveness.js';
-import { isDisconnectError } from './socket-client.js';
+import { isDisconnectError } from '../shared/socket-client.js';
 
 /** How long a daemon gets to finish in-flight calls and exit. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;

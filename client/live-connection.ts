@@ -16,7 +16,7 @@ import { PasoError } from '../shared/errors.js';
 import type { DbChanged, MethodName, ParamsOf, ResultOf } from '../shared/protocol/index.js';
 import { DB_CHANGED } from '../shared/protocol/index.js';
 import { connect } from './connection.js';
-import type { PasoClient } from './socket-client.js';
+import type { PasoClient } from '../shared/socket-client.js';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 

@@ -4,6 +4,7 @@
  */
 import { chmodSync } from 'node:fs';
 import { PasoError } from '../shared/errors.js';
+import { probeDaemon } from '../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
 import { PASO_VERSION } from '../shared/version.js';
 import type { Change } from './change-set.js';
@@ -14,7 +15,6 @@ import { SyncDb } from './db/sync-db.js';
 import { Dispatcher } from './dispatcher.js';
 import { DaemonLog } from './logger.js';
 import { readPidFile, removePidFileIfOurs, writePidFile } from './owned-files.js';
-import { probeDaemon } from './peer-probe.js';
 import { createLineHandler } from './rpc-server.js';
 import { seedIfEmpty } from './services/seed.js';
 import { SocketServer } from './socket-server.js';
@@ -65,9 +65,11 @@ async function takeDatabase(paths: PasoPaths): Promise<BetterSqlite3.Database | 
     }
     // Locked: the holder is normally a daemon still starting or already serving. Both racers
     // may briefly see each other's lock, so we retry until one of them answers.
-    const running = await probeDaemon(paths.socket);
+    const running = await probeDaemon(paths).catch(() => null);
     if (running) {
-      process.stderr.write(`paso: a daemon is already running for ${paths.home} (pid ${running.pid}, version ${running.version})\n`);
+      running.client.close();
+      const { pid, version } = running.status;
+      process.stderr.write(`paso: a daemon is already running for ${paths.home} (pid ${pid}, version ${version})\n`);
       return 0;
     }
     if (Date.now() > deadline) {

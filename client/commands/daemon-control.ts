@@ -10,7 +10,7 @@
  */
 import { ExitCode } from '../../shared/errors.js';
 import { connectWithStatus } from '../connection.js';
-import { probeDaemon } from '../daemon-probe.js';
+import { probeDaemon } from '../../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths } from '../../shared/paths.js';
 import { stopDaemon } from '../daemon-stopper.js';
 import { writeJson } from './print-json.js';

@@ -1,14 +1,15 @@
 /**
  * The client half of the wire protocol over one Unix socket: json-rpc-2.0's JSONRPCClient
- * matches replies to requests, `shared/framing.ts` turns bytes into lines. It knows nothing
- * about starting daemons; `connection.ts` builds on it.
+ * matches replies to requests, `framing.ts` turns bytes into lines. It knows nothing
+ * about starting daemons; `client/connection.ts` builds on it, and a daemon that
+ * lost the lock race uses it (through `daemon-probe.ts`) to ask who runs.
  */
 import { createRequire } from 'node:module';
 import { createConnection, type Socket } from 'node:net';
 import type { JSONRPCClient as JSONRPCClientClass, JSONRPCRequest, JSONRPCResponse } from 'json-rpc-2.0';
-import { errorFromRpc, PasoError, type RpcErrorObject } from '../shared/errors.js';
-import { encodeLine, LineSplitter } from '../shared/framing.js';
-import type { MethodName, ParamsOf, ResultOf } from '../shared/protocol/index.js';
+import { errorFromRpc, PasoError, type RpcErrorObject } from './errors.js';
+import { encodeLine, LineSplitter } from './framing.js';
+import type { MethodName, ParamsOf, ResultOf } from './protocol/index.js';
 
 /**
  * Only the client half of json-rpc-2.0, required as CommonJS: importing the package root
