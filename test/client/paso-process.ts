@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isPidAlive, waitForPidExit } from '../../client/process-liveness.js';
+import { readPidFile as readDaemonPidFile } from '../../daemon/owned-files.js';
 import { join } from 'node:path';
 import { afterEach } from 'node:test';
 import { killPid, makeHome, PASO_BIN, pasoEnv, RawClient, removeHome } from '../helpers/daemon.js';
@@ -99,12 +100,9 @@ export async function stopDaemonsOf(home: string): Promise<void> {
   }
 }
 
+/** The pid in `home`'s paso.pid, read as the daemon itself reads it. */
 export function readPidFile(home: string): number | null {
-  try {
-    return Number.parseInt(readFileSync(`${home}/paso.pid`, 'utf8'), 10);
-  } catch {
-    return null;
-  }
+  return readDaemonPidFile(join(home, 'paso.pid'));
 }
 
 /**

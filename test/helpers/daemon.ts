@@ -192,11 +192,5 @@ export function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
   }
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The client's own liveness check (it tells an exited, unreaped daemon from a live one). */
+export { isPidAlive as isAlive } from '../../client/process-liveness.js';
