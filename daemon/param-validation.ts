@@ -6,13 +6,19 @@ import { TypeCompiler, type TypeCheck, type ValueError } from '@sinclair/typebox
 import { Kind, TypeRegistry, type TSchema } from '@sinclair/typebox';
 import { invalidParams } from '../shared/errors.js';
 import { methodSpecs, TEXT_KIND, type MethodName } from '../shared/protocol/params.js';
-import { characterCount } from './services/field-rules.js';
 
 interface TextSchema {
   minLength?: number;
   maxLength: number;
   pattern?: string;
   'x-trimmed'?: boolean;
+}
+
+/** Characters as people count them: code points, so an emoji is one, not two UTF-16 units. */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }
 
 /** Terminal control characters (ESC, C1...) would reach every terminal that shows the text. */

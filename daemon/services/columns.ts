@@ -6,7 +6,6 @@ import { validation } from '../../shared/errors.js';
 import type { Column, ColumnRole, Ok, ParamsOf } from '../../shared/protocol/index.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
-import { cleanLine, LIMITS } from './field-rules.js';
 import { requireColumn, requireProject, requireSameProject } from './lookups.js';
 import { columnFromRow, type ColumnRow } from './rows.js';
 import { countTasksInColumn } from './task-positions.js';
@@ -24,7 +23,7 @@ export function listColumns(params: ParamsOf<'column.list'>, ctx: ServiceContext
 export function createColumn(params: ParamsOf<'column.create'>, ctx: ServiceContext): Column {
   const { db } = ctx;
   const project = requireProject(db, params.projectId, 'projectId');
-  const name = cleanLine(params.name, 'name', LIMITS.shortName);
+  const name = params.name.trim();
   let position: number;
   if (params.afterId !== undefined) {
     const after = requireColumn(db, params.afterId, 'afterId');
@@ -54,7 +53,7 @@ export function updateColumn(params: ParamsOf<'column.update'>, ctx: ServiceCont
   const current = requireColumn(db, params.id);
   const changes: { name?: string; role?: ColumnRole | null } = {};
   if (params.name !== undefined) {
-    const name = cleanLine(params.name, 'name', LIMITS.shortName);
+    const name = params.name.trim();
     if (name !== current.name) changes.name = name;
   }
   if (params.role !== undefined && params.role !== current.role) {

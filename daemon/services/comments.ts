@@ -5,15 +5,14 @@
 import { userInfo } from 'node:os';
 import type { Comment, Ok, ParamsOf } from '../../shared/protocol/index.js';
 import type { ServiceContext } from './context.js';
-import { cleanLine, cleanText, LIMITS } from './field-rules.js';
 import { requireComment, requireTask } from './lookups.js';
 import { commentFromRow } from './rows.js';
 
 export function addComment(params: ParamsOf<'comment.add'>, ctx: ServiceContext): Comment {
   const { db } = ctx;
   const task = requireTask(db, params.taskId, 'taskId');
-  const body = cleanText(params.body, 'body', LIMITS.commentBody);
-  const author = params.author !== undefined ? cleanLine(params.author, 'author', LIMITS.author) : defaultAuthor();
+  const body = params.body.trim();
+  const author = params.author !== undefined ? params.author.trim() : defaultAuthor();
   const row = db.all(
     db.qb
       .insertInto('comments')
@@ -27,7 +26,7 @@ export function addComment(params: ParamsOf<'comment.add'>, ctx: ServiceContext)
 export function updateComment(params: ParamsOf<'comment.update'>, ctx: ServiceContext): Comment {
   const { db } = ctx;
   const current = requireComment(db, params.id);
-  const body = cleanText(params.body, 'body', LIMITS.commentBody);
+  const body = params.body.trim();
   if (body === current.body) return commentFromRow(current);
   const row = db.all(
     db.qb.updateTable('comments').set({ body, updated_at: ctx.now }).where('id', '=', current.id).returningAll(),

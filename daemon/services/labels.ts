@@ -4,7 +4,6 @@ import { validation } from '../../shared/errors.js';
 import type { Label, Ok, ParamsOf } from '../../shared/protocol/index.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
-import { cleanLine, LIMITS, normalizeColor } from './field-rules.js';
 import { requireLabel, requireProject } from './lookups.js';
 import { labelFromRow } from './rows.js';
 import { bumpTaskVersions } from './task-versions.js';
@@ -33,9 +32,9 @@ export function projectLabels(db: SyncDb, projectId: number): Label[] {
 export function createLabel(params: ParamsOf<'label.create'>, ctx: ServiceContext): Label {
   const { db } = ctx;
   const project = requireProject(db, params.projectId, 'projectId');
-  const name = cleanLine(params.name, 'name', LIMITS.shortName);
+  const name = params.name.trim();
   requireFreeName(db, project.id, name);
-  const color = params.color !== undefined ? normalizeColor(params.color) : nextPaletteColor(db, project.id);
+  const color = params.color !== undefined ? params.color.toUpperCase() : nextPaletteColor(db, project.id);
   const row = db.all(db.qb.insertInto('labels').values({ project_id: project.id, name, color }).returningAll())[0]!;
   ctx.touch(project.id);
   return labelFromRow(row);
@@ -46,14 +45,14 @@ export function updateLabel(params: ParamsOf<'label.update'>, ctx: ServiceContex
   const current = requireLabel(db, params.id);
   const changes: { name?: string; color?: string } = {};
   if (params.name !== undefined) {
-    const name = cleanLine(params.name, 'name', LIMITS.shortName);
+    const name = params.name.trim();
     if (name !== current.name) {
       requireFreeName(db, current.project_id, name, current.id);
       changes.name = name;
     }
   }
   if (params.color !== undefined) {
-    const color = normalizeColor(params.color);
+    const color = params.color.toUpperCase();
     if (color !== current.color) changes.color = color;
   }
   if (Object.keys(changes).length === 0) return labelFromRow(current);

@@ -3,7 +3,6 @@ import type { Ok, ParamsOf, Project } from '../../shared/protocol/index.js';
 import { validation } from '../../shared/errors.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
-import { cleanLine, LIMITS } from './field-rules.js';
 import { requireProject } from './lookups.js';
 import { freeKeyFromName, isKeyTaken } from './project-keys.js';
 import { projectFromRow } from './rows.js';
@@ -24,7 +23,7 @@ export function getProject(params: ParamsOf<'project.get'>, ctx: ServiceContext)
 
 export function createProject(params: ParamsOf<'project.create'>, ctx: ServiceContext): Project {
   const { db } = ctx;
-  const name = cleanLine(params.name, 'name', LIMITS.projectName);
+  const name = params.name.trim();
   let key: string;
   if (params.key !== undefined) {
     key = params.key.toUpperCase();
@@ -63,7 +62,7 @@ export function updateProject(params: ParamsOf<'project.update'>, ctx: ServiceCo
   const current = requireProject(db, params.id);
   const changes: { name?: string; key?: string; description?: string } = {};
   if (params.name !== undefined) {
-    const name = cleanLine(params.name, 'name', LIMITS.projectName);
+    const name = params.name.trim();
     if (name !== current.name) changes.name = name;
   }
   if (params.key !== undefined) {

@@ -4,7 +4,6 @@ import type { Ok, ParamsOf, TaskDetail } from '../../shared/protocol/index.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
 import { normalizeDueAt } from './due-date.js';
-import { cleanLine, LIMITS } from './field-rules.js';
 import { requireColumn, requireProject, requireSameProject, requireTask } from './lookups.js';
 import type { ColumnRow, TaskRow } from './rows.js';
 import { clampPosition, closeGap, countTasksInColumn, openGap } from './task-positions.js';
@@ -14,7 +13,7 @@ import { bumpTaskVersions, bumpTasksLinkedTo } from './task-versions.js';
 export function createTask(params: ParamsOf<'task.create'>, ctx: ServiceContext): TaskDetail {
   const { db } = ctx;
   const project = requireProject(db, params.projectId, 'projectId');
-  const title = cleanLine(params.title, 'title', LIMITS.title);
+  const title = params.title.trim();
   const column = params.columnId !== undefined ? requireColumnOf(db, project.id, params.columnId) : defaultColumn(db, project.id);
   const labelIds = requireProjectLabels(db, project.id, params.labelIds ?? []);
   const parent = params.parentId !== undefined ? requireTask(db, params.parentId, 'parentId') : undefined;
@@ -65,7 +64,7 @@ export function updateTask(params: ParamsOf<'task.update'>, ctx: ServiceContext)
   }
   const changes: Partial<Pick<TaskRow, 'title' | 'description' | 'priority' | 'type' | 'due_at'>> = {};
   if (params.title !== undefined) {
-    const title = cleanLine(params.title, 'title', LIMITS.title);
+    const title = params.title.trim();
     if (title !== current.title) changes.title = title;
   }
   if (params.description !== undefined && params.description !== current.description) {
