@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isAlive, killPid, makeHome, PASO_BIN, pasoEnv, removeHome, startDaemon, waitFor } from '../helpers/daemon.js';
+import { isAlive, killPid, makeHome, PASO_BIN, pasoEnv, removeHome, startDaemon, waitFor, withDaemon } from '../helpers/daemon.js';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -126,10 +126,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-test('daemon.shutdown replies ok, finishes in-flight calls, then exits and cleans up', async () => {
-  const home = makeHome();
-  const daemon = await startDaemon(home);
-  try {
+test('daemon.shutdown replies ok, finishes in-flight calls, then exits and cleans up', () =>
+  withDaemon(async (daemon) => {
+    const home = daemon.home;
     const client = await daemon.client();
     const project = await client.call('project.create', { name: 'Shutdown' });
     // Calls sent in the same write as the shutdown still get their answers.
@@ -153,16 +152,11 @@ test('daemon.shutdown replies ok, finishes in-flight calls, then exits and clean
     assert.equal(board.columns.flatMap((c: { tasks: unknown[] }) => c.tasks).length, 1);
     c2.close();
     await again.stop();
-  } finally {
-    await daemon.stop();
-    removeHome(home);
-  }
-});
+  }));
 
-test('a client that never closes its end (stopped, not reading) does not keep a stopping daemon alive', async () => {
-  const home = makeHome();
-  const daemon = await startDaemon(home);
-  try {
+test('a client that never closes its end (stopped, not reading) does not keep a stopping daemon alive', () =>
+  withDaemon(async (daemon) => {
+    const home = daemon.home;
     const stuck = await daemon.client();
     await stuck.call('subscribe', {});
     stuck.socket.pause(); // like a board suspended with Ctrl-Z: it never reads our FIN
@@ -171,8 +165,4 @@ test('a client that never closes its end (stopped, not reading) does not keep a 
     assert.equal(daemon.process.exitCode, 0);
     assert.equal(existsSync(join(home, 'paso.sock')), false);
     stuck.close();
-  } finally {
-    await daemon.stop();
-    removeHome(home);
-  }
-});
+  }));

@@ -1,7 +1,7 @@
 /** db_changed: who hears what, in which order, and seq across restarts. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeHome, removeHome, startDaemon, waitFor } from '../helpers/daemon.js';
+import { makeHome, removeHome, startDaemon, waitFor, withDaemon } from '../helpers/daemon.js';
 
 test('two subscribers, one per project, each get exactly their notifications; seq rises across a restart', async () => {
   const home = makeHome();
@@ -54,10 +54,8 @@ test('two subscribers, one per project, each get exactly their notifications; se
   }
 });
 
-test("the caller's response comes before its own db_changed; unsubscribe stops them", async () => {
-  const home = makeHome();
-  const daemon = await startDaemon(home);
-  try {
+test("the caller's response comes before its own db_changed; unsubscribe stops them", () =>
+  withDaemon(async (daemon) => {
     const client = await daemon.client();
     await client.call('subscribe', {});
     const project = await client.call('project.create', { name: 'Order' });
@@ -81,16 +79,10 @@ test("the caller's response comes before its own db_changed; unsubscribe stops t
     assert.equal(client.notifications.length, before);
     client.close();
     probe.close();
-  } finally {
-    await daemon.stop();
-    removeHome(home);
-  }
-});
+  }));
 
-test('atomic commits once and sends one db_changed; a failure rolls everything back', async () => {
-  const home = makeHome();
-  const daemon = await startDaemon(home);
-  try {
+test('atomic commits once and sends one db_changed; a failure rolls everything back', () =>
+  withDaemon(async (daemon) => {
     const client = await daemon.client();
     const project = await client.call('project.create', { name: 'Atomic', key: 'AT' });
     const sub = await daemon.client();
@@ -122,16 +114,10 @@ test('atomic commits once and sends one db_changed; a failure rolls everything b
     await waitFor(() => sub.notifications.length === 2, 'the marker notification');
     assert.equal(sub.notifications.length, 2, 'the failed atomic sent nothing');
     for (const c of [client, sub, probe]) c.close();
-  } finally {
-    await daemon.stop();
-    removeHome(home);
-  }
-});
+  }));
 
-test('a subscriber that does not read gets merged notifications, not an unbounded backlog', async () => {
-  const home = makeHome();
-  const daemon = await startDaemon(home);
-  try {
+test('a subscriber that does not read gets merged notifications, not an unbounded backlog', () =>
+  withDaemon(async (daemon) => {
     const writer = await daemon.client();
     const project = await writer.call('project.create', { name: 'Flood' });
     const task = await writer.call('task.create', { projectId: project.id, title: 't' });
@@ -151,23 +137,13 @@ test('a subscriber that does not read gets merged notifications, not an unbounde
     assert.deepEqual([...seqs].sort((a, b) => a - b), seqs);
     writer.close();
     slow.close();
-  } finally {
-    await daemon.stop();
-    removeHome(home);
-  }
-});
+  }));
 
-test('subscribing to a project that does not exist is not_found', async () => {
-  const home = makeHome();
-  const daemon = await startDaemon(home);
-  try {
+test('subscribing to a project that does not exist is not_found', () =>
+  withDaemon(async (daemon) => {
     const client = await daemon.client();
     const reply = await client.request('subscribe', { projectId: 424242 });
     assert.equal(reply.error?.code, -32001);
     assert.equal(reply.error?.data?.kind, 'not_found');
     client.close();
-  } finally {
-    await daemon.stop();
-    removeHome(home);
-  }
-});
+  }));

@@ -194,3 +194,15 @@ export function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
 
 /** The client's own liveness check (it tells an exited, unreaped daemon from a live one). */
 export { isPidAlive as isAlive } from '../../client/process-liveness.js';
+
+/** Runs body against a fresh daemon in a fresh PASO_HOME, then stops it and removes the home. */
+export async function withDaemon(body: (daemon: DaemonHandle) => Promise<void>): Promise<void> {
+  const home = makeHome();
+  const daemon = await startDaemon(home);
+  try {
+    await body(daemon);
+  } finally {
+    await daemon.stop();
+    removeHome(home);
+  }
+}
