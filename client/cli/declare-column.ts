@@ -1,6 +1,6 @@
 /** Declarations of `paso column ...` (implementations in column-commands.ts). */
 import { Argument, type Command } from 'commander';
-import { ROLE_CHOICES } from './choices.js';
+import { COLUMN_ROLES } from '../../shared/protocol/entities.js';
 import { parsePosition } from './number-args.js';
 import { addVerb, choiceOption, withExamples, withProjectOption } from './verb.js';
 
@@ -20,7 +20,7 @@ export function declareColumnCommands(program: Command): Command {
   withExamples(
     withProjectOption(addVerb(column, 'add <name>', 'Add a column (at the end unless --after)', async () => (await load()).addColumn))
       .option('-a, --after <column>', 'insert after this column')
-      .addOption(choiceOption('-r, --role <role>', 'give it a role (taken from the column that has it)', ROLE_CHOICES)),
+      .addOption(choiceOption('-r, --role <role>', 'give it a role (taken from the column that has it)', COLUMN_ROLES)),
     ['paso column add Review --after "In Progress"', 'paso column add Shipped --role done'],
   ).addHelpText('after', COLUMN_HELP);
   withExamples(
@@ -33,7 +33,7 @@ export function declareColumnCommands(program: Command): Command {
     .addHelpText('after', `${COLUMN_HELP}\nExamples:\n  $ paso column move Review 1\n`);
   withProjectOption(addVerb(column, 'role', 'Set or clear the role of a column', async () => (await load()).setColumnRole))
     .addArgument(new Argument('<column>', 'the column'))
-    .addArgument(new Argument('<role>', 'ready, in_progress, done, or none to clear it').choices([...ROLE_CHOICES, 'none']))
+    .addArgument(new Argument('<role>', 'ready, in_progress, done, or none to clear it').choices([...COLUMN_ROLES, 'none']))
     .addHelpText('after', `${COLUMN_HELP}\nExamples:\n  $ paso column role Shipped done\n  $ paso column role Review none\n`);
   withExamples(
     withProjectOption(

@@ -1,6 +1,6 @@
 /** Declarations of `paso task ...` (implementations in task-commands.ts). */
 import { Argument, Option, type Command } from 'commander';
-import { PRIORITY_CHOICES, RELATION_CHOICES, TYPE_CHOICES } from './choices.js';
+import { PRIORITIES, RELATION_KINDS, TASK_TYPES } from '../../shared/protocol/entities.js';
 import { parsePosition, parseVersion } from './number-args.js';
 import { addVerb, choiceOption, collect, withExamples, withProjectOption } from './verb.js';
 
@@ -19,8 +19,8 @@ export function declareTaskCommands(program: Command): Command {
     withProjectOption(addVerb(task, 'add <title>', 'Add a task (to the ready column unless --column)', async () => (await load()).addTask))
       .option('-c, --column <column>', 'column id, name or role')
       .option('-d, --description <text>', 'description (- reads stdin)')
-      .addOption(choiceOption('--priority <priority>', 'priority (default: medium)', PRIORITY_CHOICES))
-      .addOption(choiceOption('-t, --type <type>', 'type (default: task)', TYPE_CHOICES))
+      .addOption(choiceOption('--priority <priority>', 'priority (default: medium)', PRIORITIES))
+      .addOption(choiceOption('-t, --type <type>', 'type (default: task)', TASK_TYPES))
       .option('--due <date>', 'due date, YYYY-MM-DD or an ISO-8601 date-time')
       .option('-l, --label <label>', 'label id or name (repeatable)', collect)
       .option('--parent <task>', 'make it a child of this task'),
@@ -35,8 +35,8 @@ export function declareTaskCommands(program: Command): Command {
       .option('-c, --column <column>', 'only this column (id, name or role)')
       .option('-l, --label <label>', 'only tasks with this label')
       .option('-s, --query <text>', 'only tasks whose ref, title or description contains this')
-      .addOption(choiceOption('--priority <priority>', 'only this priority', PRIORITY_CHOICES))
-      .addOption(choiceOption('-t, --type <type>', 'only this type', TYPE_CHOICES))
+      .addOption(choiceOption('--priority <priority>', 'only this priority', PRIORITIES))
+      .addOption(choiceOption('-t, --type <type>', 'only this type', TASK_TYPES))
       .option('--blocked', 'only blocked tasks')
       .option('--no-blocked', 'only tasks that are not blocked'),
     ['paso task list', 'paso task list --column done --label ui', 'paso task list --query login --json', 'paso task list --blocked --quiet'],
@@ -49,8 +49,8 @@ export function declareTaskCommands(program: Command): Command {
     addVerb(task, 'edit <task>', "Change a task's title, description, priority, type or due date", async () => (await load()).editTask)
       .option('--title <title>', 'new title')
       .option('-d, --description <text>', 'new description (- reads stdin)')
-      .addOption(choiceOption('--priority <priority>', 'new priority', PRIORITY_CHOICES))
-      .addOption(choiceOption('-t, --type <type>', 'new type', TYPE_CHOICES))
+      .addOption(choiceOption('--priority <priority>', 'new priority', PRIORITIES))
+      .addOption(choiceOption('-t, --type <type>', 'new type', TASK_TYPES))
       .option('--due <date>', 'new due date')
       .option('--no-due', 'remove the due date')
       .option('--expected-version <n>', 'refuse (exit 4) if the task changed since this version', parseVersion),
@@ -84,7 +84,7 @@ export function declareTaskCommands(program: Command): Command {
   ] as const) {
     addVerb(task, name, summary, async () => (await load())[pick])
       .addArgument(new Argument('<task>', 'the task'))
-      .addArgument(new Argument('<kind>', 'parent: TASK is parent of TARGET; blocks: TASK blocks TARGET; related').choices(RELATION_CHOICES))
+      .addArgument(new Argument('<kind>', 'parent: TASK is parent of TARGET; blocks: TASK blocks TARGET; related').choices(RELATION_KINDS))
       .addArgument(new Argument('<target>', 'the other task'))
       .addHelpText('after', `${TASK_HELP}\nExamples:\n  $ paso task ${name} WEB-3 parent WEB-12\n  $ paso task ${name} WEB-4 blocks WEB-5\n`);
   }

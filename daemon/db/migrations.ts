@@ -6,6 +6,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 
+// Written out, not taken from shared/protocol: a migration records the schema as it was,
+// and a later value needs a migration of its own.
 const ROLES = sql`('ready', 'in_progress', 'done')`;
 const PRIORITIES = sql`('trivial', 'low', 'medium', 'high', 'critical')`;
 const TYPES = sql`('task', 'feature', 'bug')`;

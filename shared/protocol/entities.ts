@@ -1,14 +1,18 @@
-/** The shapes the daemon returns (CONTRACT section 4). Types only: free to import anywhere. */
+/**
+ * The shapes the daemon returns (CONTRACT section 4), and the closed value sets written once:
+ * the param schemas, the CLI's choices and completion all take them from here. No imports,
+ * so it is free to load anywhere, the thin client included.
+ */
 
-export type Priority = 'trivial' | 'low' | 'medium' | 'high' | 'critical';
-export type TaskType = 'task' | 'feature' | 'bug';
-export type ColumnRole = 'ready' | 'in_progress' | 'done';
-export type RelationKind = 'parent' | 'blocks' | 'related';
+export const PRIORITIES = ['trivial', 'low', 'medium', 'high', 'critical'] as const;
+export const TASK_TYPES = ['task', 'feature', 'bug'] as const;
+export const COLUMN_ROLES = ['ready', 'in_progress', 'done'] as const;
+export const RELATION_KINDS = ['parent', 'blocks', 'related'] as const;
 
-export const PRIORITIES: readonly Priority[] = ['trivial', 'low', 'medium', 'high', 'critical'];
-export const TASK_TYPES: readonly TaskType[] = ['task', 'feature', 'bug'];
-export const COLUMN_ROLES: readonly ColumnRole[] = ['ready', 'in_progress', 'done'];
-export const RELATION_KINDS: readonly RelationKind[] = ['parent', 'blocks', 'related'];
+export type Priority = (typeof PRIORITIES)[number];
+export type TaskType = (typeof TASK_TYPES)[number];
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export interface Project {
   id: number;

@@ -3,6 +3,7 @@
  * `rpc.discover` returns them as JSON Schema, and clients take their types (type-only import,
  * so the thin client never loads TypeBox).
  */
+import { COLUMN_ROLES, PRIORITIES, RELATION_KINDS, TASK_TYPES } from './entities.js';
 import { Kind, Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
@@ -14,9 +15,9 @@ function oneOf<const T extends readonly string[]>(values: T, description: string
   return Type.Union(values.map((value) => Type.Literal(value)), { description }) as unknown as TUnion<TLiteral<T[number]>[]>;
 }
 
-const Priority = oneOf(['trivial', 'low', 'medium', 'high', 'critical'], 'trivial | low | medium | high | critical');
-const TaskType = oneOf(['task', 'feature', 'bug'], 'task | feature | bug');
-const Role = oneOf(['ready', 'in_progress', 'done'], 'ready | in_progress | done');
+const Priority = oneOf(PRIORITIES, PRIORITIES.join(' | '));
+const TaskType = oneOf(TASK_TYPES, TASK_TYPES.join(' | '));
+const Role = oneOf(COLUMN_ROLES, COLUMN_ROLES.join(' | '));
 const NullableRole = Type.Union([Role, Type.Null()]);
 /**
  * Text limits count characters as people do (code points, not UTF-16 units) and apply after
@@ -47,10 +48,7 @@ const DueAt = Type.Union([Type.String({ minLength: 1, maxLength: 40, description
 const CommentBody = Text({ minLength: 1, maxLength: 4_000, trimmed: true });
 const TaskRef = Type.String({ pattern: '^[A-Za-z0-9]{1,10}-[0-9]{1,9}$', description: 'KEY-ticket, e.g. WEB-12' });
 const LabelIds = Type.Array(Id, { maxItems: 100, description: 'Label ids of the task\'s project' });
-const RelationKind = oneOf(
-  ['parent', 'blocks', 'related'],
-  'parent (task is parent of target) | blocks (task blocks target) | related',
-);
+const RelationKind = oneOf(RELATION_KINDS, 'parent (task is parent of target) | blocks (task blocks target) | related');
 
 const NoParams = Type.Object({}, strict);
 const ById = Type.Object({ id: Id }, strict);
