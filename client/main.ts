@@ -58,7 +58,7 @@ function buildProgram(args: readonly string[]): Command {
         .command(verb)
         .description(description)
         .action(async () => {
-          const { daemonControl } = await import('./commands/daemon-control.js');
+          const { daemonControl } = await import('./scripting/daemon-control.js');
           process.exitCode = await daemonControl[verb]();
         }),
       examples,
@@ -73,7 +73,7 @@ function buildProgram(args: readonly string[]): Command {
       .argument('[params]', 'params as a JSON object, or - to read them from stdin')
       .option('--list', 'print every method name, one per line')
       .action(async (method: string | undefined, params: string | undefined, options: { list?: boolean }) => {
-        const { runRpc } = await import('./commands/rpc.js');
+        const { runRpc } = await import('./scripting/rpc.js');
         process.exitCode = await runRpc(method, params, options);
       }),
     [
@@ -90,7 +90,7 @@ function buildProgram(args: readonly string[]): Command {
       .description('Print every db_changed notification as one JSON line until interrupted')
       .option('--project <id>', 'only changes to this project (by id)', parseId)
       .action(async (options: { project?: number }) => {
-        const { runWatch } = await import('./commands/watch.js');
+        const { runWatch } = await import('./scripting/watch.js');
         process.exitCode = await runWatch(options);
       }),
     ['paso watch', 'paso watch --project 1', 'paso watch | while read -r change; do echo "changed: $change"; done'],

@@ -20,6 +20,8 @@ export type LineHandler = (line: string, connection: ClientConnection) => Promis
 export class ClientConnection {
   /** null: not subscribed; otherwise the project filter (null: every project). */
   subscription: { projectId: number | null } | null = null;
+  /** Who this connection acts for, from `hello` (or fixed by `paso bridge --actor`). */
+  identity: { actor: string | null; client: string | null } = { actor: null, client: null };
   private readonly lines: string[] = [];
   private pumping = false;
   private closing = false;

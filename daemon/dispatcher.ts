@@ -10,17 +10,10 @@ import { bumpSeq } from './db/change-seq.js';
 import type { SyncDb } from './db/sync-db.js';
 import { isMethodName, validateParams } from './param-validation.js';
 import type { ServiceContext } from './services/context.js';
-import type { DataMethod, DataMethodName, TransportMethodName } from './services/data-method.js';
+import { TRANSPORT_METHODS, type DataMethod, type DataMethodName } from './services/data-method.js';
 import { dataMethods } from './services/data-methods.js';
 
-const transportMethods: ReadonlySet<string> = new Set<TransportMethodName>([
-  'rpc.discover',
-  'daemon.status',
-  'daemon.shutdown',
-  'subscribe',
-  'unsubscribe',
-  'atomic',
-]);
+const transportMethods: ReadonlySet<string> = new Set(TRANSPORT_METHODS);
 
 export function isDataMethod(name: string): name is DataMethodName {
   return isMethodName(name) && !transportMethods.has(name);

@@ -20,6 +20,7 @@ import type { DaemonLog } from './logger.js';
 import { describeMethods, validateParams } from './param-validation.js';
 import type { DataMethodName } from './services/data-method.js';
 import { methodSpecs } from '../shared/protocol/params.js';
+import { PASO_VERSION } from '../shared/version.js';
 
 /** Per line: which connection sent it and what it committed. */
 interface LineContext {
@@ -60,6 +61,15 @@ export function createLineHandler(host: RpcHost): (line: string, connection: Cli
     validateParams('daemon.shutdown', params);
     context.shutdownRequested = true;
     return { ok: true };
+  });
+  server.addMethod('hello', (params, context) => {
+    const { actor, client } = validateParams('hello', params) as ParamsOf<'hello'>;
+    context.connection.identity = { actor: actor ?? null, client: client ?? null };
+    return { version: PASO_VERSION, seq: host.currentSeq() };
+  });
+  server.addMethod('daemon.backup', (params) => {
+    validateParams('daemon.backup', params);
+    throw new PasoError('internal', 'daemon.backup is not built yet');
   });
   server.addMethod('subscribe', (params, context) => {
     const { projectId } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;

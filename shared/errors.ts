@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'validation'
   | 'conflict'
   | 'dependency'
+  | 'storage'
   | 'internal'
   | 'usage'
   | 'unavailable';
@@ -23,6 +24,7 @@ export const RpcCode = {
   validation: -32002,
   conflict: -32003,
   dependency: -32004,
+  storage: -32005,
 } as const;
 
 const rpcCodeByKind: Record<ErrorKind, number> = {
@@ -30,6 +32,7 @@ const rpcCodeByKind: Record<ErrorKind, number> = {
   validation: RpcCode.validation,
   conflict: RpcCode.conflict,
   dependency: RpcCode.dependency,
+  storage: RpcCode.storage,
   internal: RpcCode.internal,
   usage: RpcCode.methodNotFound,
   unavailable: RpcCode.internal,
@@ -44,6 +47,7 @@ export const ExitCode = {
   validation: 5,
   dependency: 6,
   unavailable: 7,
+  storage: 8,
 } as const;
 
 const exitCodeByKind: Record<ErrorKind, number> = {
@@ -54,6 +58,7 @@ const exitCodeByKind: Record<ErrorKind, number> = {
   validation: ExitCode.validation,
   dependency: ExitCode.dependency,
   unavailable: ExitCode.unavailable,
+  storage: ExitCode.storage,
 };
 
 export class PasoError extends Error {
@@ -90,6 +95,8 @@ export const validation = (message: string, details: Record<string, unknown> = {
   new PasoError('validation', message, details);
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new PasoError('conflict', message, details);
+export const storage = (message: string, details: Record<string, unknown> = {}) =>
+  new PasoError('storage', message, details);
 export const dependency = (message: string, details: Record<string, unknown> = {}) =>
   new PasoError('dependency', message, details);
 /** Params that do not match the method's schema: JSON-RPC's own -32602, kind validation. */
@@ -114,6 +121,8 @@ export function exitCodeForRpcError(error: RpcErrorObject): number {
       return ExitCode.validation;
     case RpcCode.dependency:
       return ExitCode.dependency;
+    case RpcCode.storage:
+      return ExitCode.storage;
     case RpcCode.methodNotFound:
     case RpcCode.invalidRequest:
     case RpcCode.parseError:
@@ -141,6 +150,8 @@ function kindForRpcCode(code: number): ErrorKind {
       return 'validation';
     case ExitCode.dependency:
       return 'dependency';
+    case ExitCode.storage:
+      return 'storage';
     case ExitCode.usage:
       return 'usage';
     default:

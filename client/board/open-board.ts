@@ -5,7 +5,7 @@
  */
 import { ExitCode, PasoError } from '../../shared/errors.js';
 import type { Board, Project } from '../../shared/protocol/index.js';
-import { LiveConnection, type ConnectionState } from '../live-connection.js';
+import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
 import { BoardController } from './board-controller.js';
 import type { BoardHost } from './board-context.js';
 import { loadBoardConfig } from './board-config.js';

@@ -1,6 +1,6 @@
 /** `paso column ...`: columns of one project, named by id, name or role. */
 import type { Column, ColumnRole, ParamsOf } from '../../shared/protocol/index.js';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 import { printableLine, tableOrEmpty, type Style, type VerbOutput } from './output.js';
 import { findColumn, resolveProject } from './resolve.js';
 

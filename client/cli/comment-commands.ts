@@ -3,7 +3,7 @@
  * `comments` of `task.get`, so `comment list --json` prints that array.
  */
 import type { Comment, ParamsOf } from '../../shared/protocol/index.js';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 import { indent, printableBlock, printableLine, type Style, type VerbOutput } from './output.js';
 import { resolveTask } from './resolve.js';
 import { readTextArg } from './text-arg.js';

@@ -1,7 +1,7 @@
 /** `paso label ...`: labels of one project, named by id or name. */
 import { PasoError } from '../../shared/errors.js';
 import type { Label, ParamsOf } from '../../shared/protocol/index.js';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 import { printableLine, tableOrEmpty, type Style, type VerbOutput } from './output.js';
 import { resolveLabel, resolveProject } from './resolve.js';
 

@@ -1,7 +1,7 @@
 /** `paso project ...`: one project method per verb; a project is named by id, key or name. */
 import { PasoError } from '../../shared/errors.js';
 import type { ParamsOf, Project } from '../../shared/protocol/index.js';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 import {
   formatFields,
   formatTable,

@@ -5,7 +5,7 @@
  */
 import { PasoError } from '../../shared/errors.js';
 import type { Column, ColumnRole, Label, Project, TaskDetail } from '../../shared/protocol/index.js';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 
 const ID = /^[1-9][0-9]*$/;
 const TASK_REF = /^[A-Za-z0-9]{1,10}-[0-9]{1,9}$/;

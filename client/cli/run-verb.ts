@@ -4,8 +4,8 @@
  * `paso: <message>`; with `--json` they are printed here as the JSON-RPC error object.
  */
 import { ExitCode, PasoError, type RpcErrorObject } from '../../shared/errors.js';
-import { writeJson } from '../commands/print-json.js';
-import { connect, type PasoClient } from '../connection.js';
+import { writeJson } from '../scripting/print-json.js';
+import { connect, type PasoClient } from '../connection/connection.js';
 import { colorEnabled, makeStyle, outputModeOf, renderMeasured, type OutputMode, type VerbOutput } from './output.js';
 import { printableView } from './printable.js';
 import type { VerbRunner } from './verb.js';

@@ -6,7 +6,7 @@
 import { PasoError } from '../../shared/errors.js';
 import type { ParamsOf } from '../../shared/protocol/index.js';
 import type { Priority, RelationKind, TaskDetail, TaskType } from '../../shared/protocol/index.js';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 import { printableLine, type VerbOutput } from './output.js';
 import { findColumn, findLabel, resolveColumn, resolveLabels, resolveProject, resolveTask } from './resolve.js';
 import { readTextArg } from './text-arg.js';

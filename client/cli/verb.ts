@@ -3,7 +3,7 @@
  * implementation only when the verb runs, so `paso rpc` never pays for the human CLI.
  */
 import { Option, type Command } from 'commander';
-import type { PasoClient } from '../connection.js';
+import type { PasoClient } from '../connection/connection.js';
 import type { VerbOutput } from './output.js';
 
 /** Commander hands verbs positional args (a variadic one as an array) and parsed options. */

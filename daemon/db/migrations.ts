@@ -118,9 +118,18 @@ const initial: Migration = {
   },
 };
 
+/** WIP limits on columns; archived tasks keep their column but leave its order. */
+const archiveAndWipLimits: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('columns').addColumn('wip_limit', 'integer').execute();
+    await db.schema.alterTable('tasks').addColumn('archived_at', 'text').execute();
+  },
+};
+
 /** Every migration in order; the name's number is the schema version it brings. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_archive_and_wip_limits': archiveAndWipLimits,
 };
 
 const inCodeProvider: MigrationProvider = {

@@ -27,6 +27,7 @@ export interface ColumnsTable {
   name: string;
   position: number;
   role: 'ready' | 'in_progress' | 'done' | null;
+  wip_limit: number | null;
 }
 
 export interface TasksTable {
@@ -43,6 +44,7 @@ export interface TasksTable {
   version: number;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
 }
 
 export interface LabelsTable {

@@ -2,8 +2,19 @@
 import type { MethodName, ParamsOf, ResultOf } from '../../shared/protocol/index.js';
 import type { ServiceContext } from './context.js';
 
-/** Methods served by the transport itself rather than by a service over the database. */
-export type TransportMethodName = 'rpc.discover' | 'daemon.status' | 'daemon.shutdown' | 'subscribe' | 'unsubscribe' | 'atomic';
+/** Methods served by the transport itself rather than by a service in one transaction. */
+export const TRANSPORT_METHODS = [
+  'rpc.discover',
+  'daemon.status',
+  'daemon.shutdown',
+  'daemon.backup',
+  'hello',
+  'subscribe',
+  'unsubscribe',
+  'atomic',
+] as const satisfies readonly MethodName[];
+
+export type TransportMethodName = (typeof TRANSPORT_METHODS)[number];
 
 export type DataMethodName = Exclude<MethodName, TransportMethodName>;
 

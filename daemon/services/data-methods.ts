@@ -9,6 +9,13 @@ import { getTask, listTasks } from './task-queries.js';
 import { linkTasks, unlinkTasks } from './task-relations.js';
 import { createTask, deleteTask, moveTask, setTaskLabels, updateTask } from './tasks.js';
 
+import { PasoError } from '../../shared/errors.js';
+
+/** Placeholder for a method whose service is still being built. */
+const notBuilt = (method: string) => (): never => {
+  throw new PasoError('internal', `${method} is not built yet`);
+};
+
 export const dataMethods: DataMethodRegistry = {
   'board.get': getBoard,
   'project.list': listProjects,
@@ -26,6 +33,8 @@ export const dataMethods: DataMethodRegistry = {
   'task.create': createTask,
   'task.update': updateTask,
   'task.move': moveTask,
+  'task.archive': notBuilt('task.archive'),
+  'task.unarchive': notBuilt('task.unarchive'),
   'task.delete': deleteTask,
   'task.setLabels': setTaskLabels,
   'task.link': linkTasks,
@@ -37,4 +46,9 @@ export const dataMethods: DataMethodRegistry = {
   'comment.add': addComment,
   'comment.update': updateComment,
   'comment.delete': deleteComment,
+  'history.list': notBuilt('history.list'),
+  'history.undo': notBuilt('history.undo'),
+  'history.redo': notBuilt('history.redo'),
+  'data.export': notBuilt('data.export'),
+  'data.import': notBuilt('data.import'),
 };

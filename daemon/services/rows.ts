@@ -21,7 +21,14 @@ export function projectFromRow(row: ProjectRow): Project {
 }
 
 export function columnFromRow(row: ColumnRow): Column {
-  return { id: row.id, projectId: row.project_id, name: row.name, position: row.position, role: row.role };
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    position: row.position,
+    role: row.role,
+    wipLimit: row.wip_limit,
+  };
 }
 
 export function labelFromRow(row: LabelRow): Label {

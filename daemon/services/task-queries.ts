@@ -36,6 +36,7 @@ export function projectSummaries(db: SyncDb, project: ProjectRow, filter: Summar
       'tasks.position',
       'tasks.version',
       'tasks.updated_at',
+      'tasks.archived_at',
     ])
     .where('tasks.project_id', '=', project.id)
     .orderBy('columns.position')
@@ -65,6 +66,7 @@ export function projectSummaries(db: SyncDb, project: ProjectRow, filter: Summar
       blocked: blocked.has(row.id),
       version: row.version,
       updatedAt: row.updated_at,
+      archivedAt: row.archived_at,
     };
     if (row.description !== undefined) summary.description = row.description;
     return summary;
@@ -239,6 +241,7 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     blocked: blockedBy.some((r) => r.columnRole !== 'done'),
     version: task.version,
     updatedAt: task.updated_at,
+    archivedAt: task.archived_at,
     description: task.description,
     createdAt: task.created_at,
     labels,

@@ -29,6 +29,8 @@ export interface Column {
   name: string;
   position: number;
   role: ColumnRole | null;
+  /** Advisory: moves into a full column succeed; clients mark it as over its limit. */
+  wipLimit: number | null;
 }
 
 export interface Label {
@@ -53,6 +55,8 @@ export interface TaskSummary {
   blocked: boolean;
   version: number;
   updatedAt: string;
+  /** When it was archived; null for a live task. */
+  archivedAt: string | null;
 }
 
 export interface TaskLink {
@@ -117,6 +121,50 @@ export interface DbChanged {
   seq: number;
   projectId: number | null;
   at: string;
+}
+
+export interface Hello {
+  version: string;
+  seq: number;
+}
+
+/** One committed change, as history.list returns it (same seq as its db_changed). */
+export interface Change {
+  seq: number;
+  at: string;
+  actor: string | null;
+  client: string | null;
+  method: string;
+  projectId: number | null;
+  taskIds: number[];
+  summary: string;
+  undoable: boolean;
+  undoneBy: number | null;
+  undoes: number | null;
+}
+
+export interface ExportedProject {
+  project: Project;
+  columns: Column[];
+  labels: Label[];
+  tasks: TaskDetail[];
+}
+
+/** The versioned export document (data.export / data.import). */
+export interface PasoExport {
+  format: 'paso-export';
+  version: 1;
+  exportedAt: string;
+  projects: ExportedProject[];
+}
+
+export interface ImportResult {
+  projects: { id: number; key: string }[];
+}
+
+export interface BackupResult {
+  path: string;
+  bytes: number;
 }
 
 export interface Ok {

@@ -61,9 +61,20 @@ export const methodSpecs = {
   'rpc.discover': { description: 'Lists every method with its params as JSON Schema.', params: NoParams },
   'daemon.status': { description: 'Version, pid, uptime, connections and the current change seq.', params: NoParams },
   'daemon.shutdown': { description: 'Finishes in-flight calls, removes socket and pid file, and exits.', params: NoParams },
+  hello: {
+    description: 'Names who this connection acts for (actor) and which client it is; changes made on it are recorded with them.',
+    params: Type.Object(
+      {
+        actor: Type.Optional(Text({ minLength: 1, maxLength: 100, oneLine: true, trimmed: true })),
+        client: Type.Optional(Text({ minLength: 1, maxLength: 50, oneLine: true, trimmed: true })),
+      },
+      strict,
+    ),
+  },
   subscribe: {
-    description: 'Receive db_changed notifications, for one project or (null/absent) all. Replaces an earlier subscription.',
-    params: Type.Object({ projectId: Type.Optional(NullableId) }, strict),
+    description:
+      'Receive db_changed notifications, for one project or (null/absent) all. Replaces an earlier subscription. With sinceSeq, one db_changed follows the reply when the seq is already past it.',
+    params: Type.Object({ projectId: Type.Optional(NullableId), sinceSeq: Type.Optional(Type.Integer({ minimum: 0 })) }, strict),
   },
   unsubscribe: { description: 'Stop receiving db_changed notifications.', params: NoParams },
   'board.get': { description: 'One consistent snapshot of a project: columns with their tasks, and labels.', params: ByProject },
@@ -95,8 +106,17 @@ export const methodSpecs = {
     ),
   },
   'column.update': {
-    description: "Renames a column or sets its role (taking the role from the project's other column).",
-    params: Type.Object({ id: Id, name: Type.Optional(ShortName), role: Type.Optional(NullableRole) }, strict),
+    description:
+      "Renames a column, sets its role (taking the role from the project's other column) or its advisory WIP limit (null: none).",
+    params: Type.Object(
+      {
+        id: Id,
+        name: Type.Optional(ShortName),
+        role: Type.Optional(NullableRole),
+        wipLimit: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()])),
+      },
+      strict,
+    ),
   },
   'column.move': {
     description: 'Moves a column to a 0-based position; returns the columns in their new order.',
@@ -118,6 +138,7 @@ export const methodSpecs = {
         type: Type.Optional(TaskType),
         blocked: Type.Optional(Type.Boolean()),
         query: Type.Optional(Type.String({ maxLength: 200 })),
+        archived: Type.Optional(Type.Boolean({ description: 'true: only archived tasks; default: only live ones' })),
       },
       strict,
     ),
@@ -159,12 +180,24 @@ export const methodSpecs = {
     ),
   },
   'task.move': {
-    description: 'Moves a task to a column (by id or role) at a 0-based position (default: the end).',
+    description:
+      'Moves a task to a column (by id or role) at a 0-based position (default: the end); with expectedVersion, fails with a conflict if the task changed since.',
     params: Type.Object(
-      { id: Id, columnId: Type.Optional(Id), role: Type.Optional(Role), position: Type.Optional(Type.Integer({ minimum: 0 })) },
+      {
+        id: Id,
+        columnId: Type.Optional(Id),
+        role: Type.Optional(Role),
+        position: Type.Optional(Type.Integer({ minimum: 0 })),
+        expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+      },
       strict,
     ),
   },
+  'task.archive': {
+    description: 'Archives a task: it keeps its ref and column but leaves the board and task.list.',
+    params: ById,
+  },
+  'task.unarchive': { description: 'Brings an archived task back, at the end of its column.', params: ById },
   'task.delete': { description: 'Deletes a task with its comments and relations.', params: ById },
   'task.setLabels': {
     description: 'Replaces the labels of a task.',
@@ -190,6 +223,41 @@ export const methodSpecs = {
   },
   'comment.update': { description: 'Changes the body of a comment.', params: Type.Object({ id: Id, body: CommentBody }, strict) },
   'comment.delete': { description: 'Deletes a comment.', params: ById },
+
+  'history.list': {
+    description: 'Committed changes, newest first, optionally of one project, task or actor, before a seq.',
+    params: Type.Object(
+      {
+        projectId: Type.Optional(Id),
+        taskId: Type.Optional(Id),
+        actor: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
+        beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+      },
+      strict,
+    ),
+  },
+  'history.undo': {
+    description: 'Undoes the change with this seq as a new change; a conflict when a later change touched the same data.',
+    params: Type.Object({ seq: Type.Integer({ minimum: 1 }) }, strict),
+  },
+  'history.redo': {
+    description: 'Redoes the change with this seq (one that was undone) as a new change; a conflict when a later change touched the same data.',
+    params: Type.Object({ seq: Type.Integer({ minimum: 1 }) }, strict),
+  },
+
+  'data.export': {
+    description: 'One consistent snapshot of all projects (or the given ones) as a paso-export document, archived tasks included.',
+    params: Type.Object({ projectIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 1_000 })) }, strict),
+  },
+  'data.import': {
+    description: 'Loads a paso-export document as new projects, atomically; a malformed document is a validation error naming the path.',
+    params: Type.Object({ document: Type.Unknown({ description: 'A paso-export document (format "paso-export", version 1)' }) }, strict),
+  },
+  'daemon.backup': {
+    description: 'Writes a consistent copy of the live database to path (SQLite online backup), mode 0600.',
+    params: Type.Object({ path: Type.String({ minLength: 1, maxLength: 4_096, description: 'An absolute path on the daemon host' }) }, strict),
+  },
 
   atomic: {
     description: 'Runs calls in order in one transaction with one db_changed; any failure rolls all back.',

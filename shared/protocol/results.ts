@@ -1,12 +1,17 @@
 /** The result type of every method, for typed calls on the client side. */
 import type {
+  BackupResult,
   Board,
+  Change,
   Column,
   Comment,
   DaemonStatus,
+  Hello,
+  ImportResult,
   Label,
   MethodDescription,
   Ok,
+  PasoExport,
   Project,
   TaskDetail,
   TaskSummary,
@@ -16,6 +21,7 @@ export interface MethodResults {
   'rpc.discover': { methods: MethodDescription[] };
   'daemon.status': DaemonStatus;
   'daemon.shutdown': Ok;
+  hello: Hello;
   subscribe: { seq: number };
   unsubscribe: Ok;
   'board.get': Board;
@@ -34,6 +40,8 @@ export interface MethodResults {
   'task.create': TaskDetail;
   'task.update': TaskDetail;
   'task.move': TaskDetail;
+  'task.archive': TaskDetail;
+  'task.unarchive': TaskDetail;
   'task.delete': Ok;
   'task.setLabels': TaskDetail;
   'task.link': TaskDetail;
@@ -45,5 +53,11 @@ export interface MethodResults {
   'comment.add': Comment;
   'comment.update': Comment;
   'comment.delete': Ok;
+  'history.list': Change[];
+  'history.undo': Change;
+  'history.redo': Change;
+  'data.export': PasoExport;
+  'data.import': ImportResult;
+  'daemon.backup': BackupResult;
   atomic: unknown[];
 }

@@ -32,6 +32,7 @@ export function task(columnId: number, title: string, extra: Partial<TaskSummary
     blocked: false,
     version: 1,
     updatedAt: NOW.toISOString(),
+    archivedAt: null,
     ...extra,
   };
 }
@@ -43,6 +44,7 @@ export function column(id: number, name: string, tasks: TaskSummary[] = []): Boa
     name,
     position: id,
     role: null,
+    wipLimit: null,
     tasks: tasks.map((t, position) => ({ ...t, columnId: id, position })),
   };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPidAlive } from '../../client/process-liveness.js';
+import { isPidAlive } from '../../client/connection/process-liveness.js';
 import { makeHome, removeHome, waitFor, killPid } from '../helpers/daemon.js';
 import { daemonPidsOf, readPidFile, runPaso, stopDaemonsOf } from './paso-process.js';
 

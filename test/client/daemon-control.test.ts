@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPidAlive } from '../../client/process-liveness.js';
+import { isPidAlive } from '../../client/connection/process-liveness.js';
 import { PASO_VERSION } from '../../shared/version.js';
 import { killPid, pasoEnv, waitFor } from '../helpers/daemon.js';
 import { collect, daemonPidsOf, readPidFile, runPaso, statusOf, cleanupAfterEach } from './paso-process.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveConnection, type ConnectionState } from '../../client/live-connection.js';
+import { LiveConnection, type ConnectionState } from '../../client/connection/live-connection.js';
 import { PasoError } from '../../shared/errors.js';
 import type { DbChanged } from '../../shared/protocol/index.js';
 import { makeHome, pasoEnv, removeHome, startDaemon, waitFor } from '../helpers/daemon.js';
@@ -80,7 +80,7 @@ test('subscribe() replaces the filter, and the new filter holds', async () => {
 test('close() while reconnecting leaves nothing that keeps the process alive', async () => {
   const daemon = await startDaemon(home);
   const script = join(home, 'close-while-reconnecting.mjs');
-  const liveModule = new URL('../../client/live-connection.js', import.meta.url).href;
+  const liveModule = new URL('../../client/connection/live-connection.js', import.meta.url).href;
   writeFileSync(
     script,
     `import { LiveConnection } from ${JSON.stringify(liveModule)};

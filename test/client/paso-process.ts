@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { isPidAlive, waitForPidExit } from '../../client/process-liveness.js';
+import { isPidAlive, waitForPidExit } from '../../client/connection/process-liveness.js';
 import { readPidFile as readDaemonPidFile } from '../../daemon/owned-files.js';
 import { join } from 'node:path';
 import { afterEach } from 'node:test';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { isPidAlive } from '../../client/process-liveness.js';
+import { isPidAlive } from '../../client/connection/process-liveness.js';
 import { killPid, PASO_BIN, pasoEnv, waitFor } from '../helpers/daemon.js';
 import { rpc, runPaso, statusOf, cleanupAfterEach } from './paso-process.js';
 

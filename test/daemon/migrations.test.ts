@@ -8,8 +8,8 @@ import { makeHome, removeHome } from '../helpers/daemon.js';
 const expectedColumns: Record<string, string[]> = {
   meta: ['key', 'value'],
   projects: ['id', 'name', 'key', 'description', 'next_ticket', 'created_at', 'updated_at'],
-  columns: ['id', 'project_id', 'name', 'position', 'role'],
-  tasks: ['id', 'project_id', 'column_id', 'ticket', 'title', 'description', 'priority', 'type', 'due_at', 'position', 'version', 'created_at', 'updated_at'],
+  columns: ['id', 'project_id', 'name', 'position', 'role', 'wip_limit'],
+  tasks: ['id', 'project_id', 'column_id', 'ticket', 'title', 'description', 'priority', 'type', 'due_at', 'position', 'version', 'created_at', 'updated_at', 'archived_at'],
   labels: ['id', 'project_id', 'name', 'color'],
   task_labels: ['task_id', 'label_id'],
   relations: ['kind', 'from_task_id', 'to_task_id'],

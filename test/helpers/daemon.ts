@@ -193,7 +193,7 @@ export function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
 }
 
 /** The client's own liveness check (it tells an exited, unreaped daemon from a live one). */
-export { isPidAlive as isAlive } from '../../client/process-liveness.js';
+export { isPidAlive as isAlive } from '../../client/connection/process-liveness.js';
 
 /** Runs body against a fresh daemon in a fresh PASO_HOME, then stops it and removes the home. */
 export async function withDaemon(body: (daemon: DaemonHandle) => Promise<void>): Promise<void> {

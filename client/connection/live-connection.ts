@@ -12,11 +12,11 @@
  * Idle connections have no read timeout. After close() no timer or socket is left, so the
  * process can exit.
  */
-import { PasoError } from '../shared/errors.js';
-import type { DbChanged, MethodName, ParamsOf, ResultOf } from '../shared/protocol/index.js';
-import { DB_CHANGED } from '../shared/protocol/index.js';
+import { PasoError } from '../../shared/errors.js';
+import type { DbChanged, MethodName, ParamsOf, ResultOf } from '../../shared/protocol/index.js';
+import { DB_CHANGED } from '../../shared/protocol/index.js';
 import { connect } from './connection.js';
-import type { PasoClient } from '../shared/socket-client.js';
+import type { PasoClient } from '../../shared/socket-client.js';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 

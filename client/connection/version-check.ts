@@ -4,9 +4,9 @@
  * An older client keeps using a newer daemon silently, since the protocol only grows.
  * The check costs nothing extra: it reads the `daemon.status` that proves the daemon usable.
  */
-import type { PasoPaths } from '../shared/paths.js';
-import { compareVersions, PASO_VERSION } from '../shared/version.js';
-import { reachDaemon, type ReachedDaemon } from './daemon-probe.js';
+import type { PasoPaths } from '../../shared/paths.js';
+import { compareVersions, PASO_VERSION } from '../../shared/version.js';
+import { reachDaemon, type ReachedDaemon } from './reach-daemon.js';
 import { stopDaemon } from './daemon-stopper.js';
 
 export function isOutdated(daemonVersion: string): boolean {

@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PasoError } from '../shared/errors.js';
-import { cannotWrite, type PasoPaths } from '../shared/paths.js';
-import { probeDaemon, type ReachedDaemon } from '../shared/daemon-probe.js';
+import { PasoError } from '../../shared/errors.js';
+import { cannotWrite, type PasoPaths } from '../../shared/paths.js';
+import { probeDaemon, type ReachedDaemon } from '../../shared/daemon-probe.js';
 import { sleep } from './process-liveness.js';
 import { tryTakeStartLock, type StartLock } from './start-lock.js';
 
@@ -22,7 +22,7 @@ const POLL_MS = 25;
 const MAX_SPAWNS = 3;
 const LOG_TAIL_LINES = 10;
 
-const MAIN_SCRIPT = fileURLToPath(new URL('./main.js', import.meta.url));
+const MAIN_SCRIPT = fileURLToPath(new URL('../main.js', import.meta.url));
 
 export async function startDaemon(paths: PasoPaths): Promise<ReachedDaemon> {
   const lockDeadline = Date.now() + START_TIMEOUT_MS + LOCK_WAIT_SLACK_MS;

@@ -5,7 +5,7 @@
  * the `seq` on the next line shows the gap.
  */
 import { ExitCode } from '../../shared/errors.js';
-import { LiveConnection, type ConnectionState } from '../live-connection.js';
+import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
 
 export interface WatchOptions {
   /** A project id, checked by the command line parser. */

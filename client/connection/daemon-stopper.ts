@@ -1,8 +1,8 @@
 /** Stopping a daemon gracefully: `daemon.shutdown`, then wait until its process is gone. */
-import { PasoError } from '../shared/errors.js';
-import type { ReachedDaemon } from './daemon-probe.js';
+import { PasoError } from '../../shared/errors.js';
+import type { ReachedDaemon } from './reach-daemon.js';
 import { waitForPidExit } from './process-liveness.js';
-import { isDisconnectError } from '../shared/socket-client.js';
+import { isDisconnectError } from '../../shared/socket-client.js';
 
 /** How long a daemon gets to finish in-flight calls and exit. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;

@@ -2,9 +2,9 @@
  * Finding the daemon, or starting one when nothing listens (CONTRACT sections 1 and 2). The
  * start code is imported only when needed, so a call to a running daemon does not load it.
  */
-import { PasoError } from '../shared/errors.js';
-import type { PasoPaths } from '../shared/paths.js';
-import { probeDaemon, type ReachedDaemon } from '../shared/daemon-probe.js';
+import { PasoError } from '../../shared/errors.js';
+import type { PasoPaths } from '../../shared/paths.js';
+import { probeDaemon, type ReachedDaemon } from '../../shared/daemon-probe.js';
 
 export type { ReachedDaemon };
 

@@ -3,11 +3,11 @@
  * unless PASO_NO_AUTOSTART=1), replace it if it is older than this client, and hand back a
  * typed JSON-RPC client.
  */
-import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
-import { autostartEnabled, reachDaemon, type ReachedDaemon } from './daemon-probe.js';
+import { ensurePasoHome, pasoPaths, type PasoPaths } from '../../shared/paths.js';
+import { autostartEnabled, reachDaemon, type ReachedDaemon } from './reach-daemon.js';
 import { replaceOutdatedDaemon } from './version-check.js';
 
-import type { PasoClient } from '../shared/socket-client.js';
+import type { PasoClient } from '../../shared/socket-client.js';
 
 export type { PasoClient };
 

@@ -9,10 +9,10 @@
  * - `restart` is `stop` then `start`.
  */
 import { ExitCode } from '../../shared/errors.js';
-import { connectWithStatus } from '../connection.js';
+import { connectWithStatus } from '../connection/connection.js';
 import { probeDaemon } from '../../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths } from '../../shared/paths.js';
-import { stopDaemon } from '../daemon-stopper.js';
+import { stopDaemon } from '../connection/daemon-stopper.js';
 import { writeJson } from './print-json.js';
 
 async function runDaemonStatus(): Promise<number> {

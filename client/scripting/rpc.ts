@@ -5,7 +5,7 @@
  * a typo never starts one.
  */
 import { exitCodeForRpcError, ExitCode, PasoError } from '../../shared/errors.js';
-import { connect } from '../connection.js';
+import { connect } from '../connection/connection.js';
 import { writeJson } from './print-json.js';
 
 export interface RpcOptions {
