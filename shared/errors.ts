@@ -27,17 +27,6 @@ export const RpcCode = {
   storage: -32005,
 } as const;
 
-const rpcCodeByKind: Record<ErrorKind, number> = {
-  not_found: RpcCode.notFound,
-  validation: RpcCode.validation,
-  conflict: RpcCode.conflict,
-  dependency: RpcCode.dependency,
-  storage: RpcCode.storage,
-  internal: RpcCode.internal,
-  usage: RpcCode.methodNotFound,
-  unavailable: RpcCode.internal,
-};
-
 export const ExitCode = {
   ok: 0,
   internal: 1,
@@ -50,15 +39,21 @@ export const ExitCode = {
   storage: 8,
 } as const;
 
-const exitCodeByKind: Record<ErrorKind, number> = {
-  internal: ExitCode.internal,
-  usage: ExitCode.usage,
-  not_found: ExitCode.notFound,
-  conflict: ExitCode.conflict,
-  validation: ExitCode.validation,
-  dependency: ExitCode.dependency,
-  unavailable: ExitCode.unavailable,
-  storage: ExitCode.storage,
+/**
+ * The one table (CONTRACT section 5): each kind's JSON-RPC code and `paso` exit code. The
+ * daemon sends the code and `data.kind`; clients read the kind back and take the exit code
+ * from here. `usage` and `unavailable` never come from a daemon's data method: they are the
+ * client's own (bad arguments, an unknown method; no daemon to talk to).
+ */
+export const ERROR_KINDS: Record<ErrorKind, { rpcCode: number; exitCode: number }> = {
+  not_found: { rpcCode: RpcCode.notFound, exitCode: ExitCode.notFound },
+  validation: { rpcCode: RpcCode.validation, exitCode: ExitCode.validation },
+  conflict: { rpcCode: RpcCode.conflict, exitCode: ExitCode.conflict },
+  dependency: { rpcCode: RpcCode.dependency, exitCode: ExitCode.dependency },
+  storage: { rpcCode: RpcCode.storage, exitCode: ExitCode.storage },
+  internal: { rpcCode: RpcCode.internal, exitCode: ExitCode.internal },
+  usage: { rpcCode: RpcCode.methodNotFound, exitCode: ExitCode.usage },
+  unavailable: { rpcCode: RpcCode.internal, exitCode: ExitCode.unavailable },
 };
 
 export class PasoError extends Error {
@@ -76,11 +71,11 @@ export class PasoError extends Error {
   }
 
   get rpcCode(): number {
-    return this.rpcError?.code ?? rpcCodeByKind[this.kind];
+    return this.rpcError?.code ?? ERROR_KINDS[this.kind].rpcCode;
   }
 
   get exitCode(): number {
-    return exitCodeByKind[this.kind];
+    return ERROR_KINDS[this.kind].exitCode;
   }
 
   /** The JSON-RPC `error` object for this error. */
@@ -109,52 +104,34 @@ export interface RpcErrorObject {
   data?: unknown;
 }
 
-/** Maps a JSON-RPC error a daemon sent back to the CLI exit code. */
+/** The JSON-RPC protocol's own errors mean a malformed call, whatever kind the data names. */
+const PROTOCOL_USAGE_CODES: readonly number[] = [RpcCode.methodNotFound, RpcCode.invalidRequest, RpcCode.parseError];
+
+function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && Object.hasOwn(ERROR_KINDS, value);
+}
+
+/**
+ * The kind of an error a daemon sent: `data.kind` as the daemon wrote it (it knows best);
+ * by code only when the data carries none (an error from an older or foreign server).
+ */
+export function kindOfRpcError(error: RpcErrorObject): ErrorKind {
+  if (PROTOCOL_USAGE_CODES.includes(error.code)) return 'usage';
+  const kind = (error.data as { kind?: unknown } | undefined)?.kind;
+  if (isErrorKind(kind)) return kind;
+  if (error.code === RpcCode.invalidParams) return 'validation';
+  const byCode = (Object.keys(ERROR_KINDS) as ErrorKind[]).find((k) => k !== 'usage' && k !== 'unavailable' && ERROR_KINDS[k].rpcCode === error.code);
+  return byCode ?? 'internal';
+}
+
+/** The `paso` exit code for a JSON-RPC error a daemon sent back. */
 export function exitCodeForRpcError(error: RpcErrorObject): number {
-  switch (error.code) {
-    case RpcCode.notFound:
-      return ExitCode.notFound;
-    case RpcCode.conflict:
-      return ExitCode.conflict;
-    case RpcCode.validation:
-    case RpcCode.invalidParams:
-      return ExitCode.validation;
-    case RpcCode.dependency:
-      return ExitCode.dependency;
-    case RpcCode.storage:
-      return ExitCode.storage;
-    case RpcCode.methodNotFound:
-    case RpcCode.invalidRequest:
-    case RpcCode.parseError:
-      return ExitCode.usage;
-    default:
-      return ExitCode.internal;
-  }
+  return ERROR_KINDS[kindOfRpcError(error)].exitCode;
 }
 
 /** Turns a JSON-RPC error object back into a PasoError (client side). */
 export function errorFromRpc(error: RpcErrorObject): PasoError {
-  const data = (error.data ?? {}) as { kind?: unknown } & Record<string, unknown>;
+  const data = error.data !== null && typeof error.data === 'object' ? (error.data as Record<string, unknown>) : {};
   const { kind: _kind, ...details } = data;
-  const kind = kindForRpcCode(error.code);
-  return new PasoError(kind, error.message, details, error);
-}
-
-function kindForRpcCode(code: number): ErrorKind {
-  switch (exitCodeForRpcError({ code, message: '' })) {
-    case ExitCode.notFound:
-      return 'not_found';
-    case ExitCode.conflict:
-      return 'conflict';
-    case ExitCode.validation:
-      return 'validation';
-    case ExitCode.dependency:
-      return 'dependency';
-    case ExitCode.storage:
-      return 'storage';
-    case ExitCode.usage:
-      return 'usage';
-    default:
-      return 'internal';
-  }
+  return new PasoError(kindOfRpcError(error), error.message, details, error);
 }

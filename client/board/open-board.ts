@@ -1,25 +1,29 @@
 /**
  * `paso` / `paso board`: connects (starting the daemon if needed), picks the project, then
  * runs the full-screen board until q / Ctrl+C and resolves with the exit code. This is the
- * only module that wires the terminal, the live connection and the controller together.
+ * only module that wires the terminal, the live connection and the board runtime together.
  */
 import { ExitCode, PasoError } from '../../shared/errors.js';
 import type { Board, Project } from '../../shared/protocol/index.js';
 import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
-import { BoardController } from './board-controller.js';
-import type { BoardHost } from './board-context.js';
-import { loadBoardConfig } from './board-config.js';
-import { createTrace } from './board-trace.js';
-import { chooseProject } from './choose-project.js';
-import { createBoardTerminal } from './create-terminal.js';
-import { editInExternalEditor } from './external-editor.js';
-import { keyOf } from './key-press.js';
-import { buildKeymap } from './keymap.js';
-import type { RenderOptions } from './render-board.js';
-import { renderScreen } from './render-screen.js';
-import { TerminalScreen, type ScreenBufferClass } from './screen.js';
-import { TerminalGuard } from './terminal-guard.js';
-import { makeTheme } from './theme.js';
+import { findProject } from '../find-by-name.js';
+import { BoardRuntime } from './board-runtime.js';
+import { loadBoardConfig } from './control/board-config.js';
+import { keyEvent } from './control/input-event.js';
+import { buildKeymap } from './control/keymap.js';
+import type { BoardHost } from './effects/effect-context.js';
+import { createTrace } from './terminal/board-trace.js';
+import { PasteSplitter } from './terminal/bracketed-paste.js';
+import { createBoardTerminal } from './terminal/create-terminal.js';
+import { editInExternalEditor } from './terminal/external-editor.js';
+import { TerminalScreen, type ScreenBufferClass } from './terminal/screen.js';
+import { TerminalGuard } from './terminal/terminal-guard.js';
+import type { RenderOptions } from './view/render-board.js';
+import { renderScreen } from './view/render-screen.js';
+import { makeTheme } from './view/theme.js';
+
+/** How long a read ending in a possible paste marker waits for the rest before it counts as keys. */
+const MARKER_WAIT_MS = 30;
 
 export async function openBoard(options: { project?: string }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -28,13 +32,13 @@ export async function openBoard(options: { project?: string }): Promise<number> 
   }
   const trace = createTrace();
   const config = await loadBoardConfig();
-  let controller: BoardController | null = null;
-  // Events that arrive after board.get but before the controller exists must not be lost.
+  let runtime: BoardRuntime | null = null;
+  // Events that arrive after board.get but before the runtime exists must not be lost.
   let changedBeforeStart = false;
   let stateBeforeStart: [ConnectionState, string | undefined] | null = null;
   const live = new LiveConnection({
-    onState: (state, detail) => (controller ? controller.onConnectionState(state, detail) : (stateBeforeStart = [state, detail])),
-    onChange: (change) => (controller ? controller.onDbChanged(change) : (changedBeforeStart = true)),
+    onState: (state, detail) => (runtime ? runtime.onConnectionState(state, detail) : (stateBeforeStart = [state, detail])),
+    onChange: (change) => (runtime ? runtime.onDbChanged(change) : (changedBeforeStart = true)),
   });
 
   let board: Board | null = null;
@@ -44,7 +48,8 @@ export async function openBoard(options: { project?: string }): Promise<number> 
     await live.start();
     trace('connected');
     projects = await live.call('project.list');
-    const project = chooseProject(projects, options.project ?? process.env.PASO_PROJECT);
+    const wanted = options.project ?? process.env.PASO_PROJECT;
+    const project = wanted && wanted.trim() !== '' ? findProject(projects, wanted) : (projects[0] ?? null);
     await live.subscribe(project?.id ?? null);
     if (project) board = await live.call('board.get', { projectId: project.id });
   } catch (error) {
@@ -65,20 +70,49 @@ export async function openBoard(options: { project?: string }): Promise<number> 
   return new Promise<number>((resolve) => {
     let drawScheduled = false;
     let finished = false;
-    const guard = new TerminalGuard(() => screen.leave());
-
     const draw = () => {
       drawScheduled = false;
-      if (!controller || finished) return;
+      if (!runtime || finished) return;
       renderOptions.now = new Date();
-      const stats = screen.draw(renderScreen(controller.state, screen.size(), renderOptions));
-      trace('draw', { cells: stats.cells, refreshes: controller.scheduler.started });
+      const stats = screen.draw(renderScreen(runtime.state, screen.size(), renderOptions));
+      trace('draw', { cells: stats.cells, refreshes: runtime.sync.scheduler.started });
+    };
+    // Many state changes in one tick (a refresh, a message) make one redraw.
+    const scheduleDraw = () => {
+      if (drawScheduled) return;
+      drawScheduled = true;
+      setImmediate(draw);
+    };
+    const guard = new TerminalGuard(
+      () => screen.leave(),
+      () => {
+        screen.enter();
+        runtime?.onResize(screen.size());
+        draw();
+      },
+    );
+
+    // Bracketed pastes are cut out of stdin before terminal-kit parses the rest as keys.
+    const splitter = new PasteSplitter();
+    const parseKeys = term.onStdin;
+    let markerTimer: NodeJS.Timeout | null = null;
+    const deliver = (pieces: ReturnType<PasteSplitter['feed']>) => {
+      for (const piece of pieces) {
+        if (piece.kind === 'keys') parseKeys(piece.bytes);
+        else runtime?.push({ kind: 'paste', text: piece.text });
+      }
+    };
+    term.onStdin = (chunk: Buffer) => {
+      if (markerTimer) clearTimeout(markerTimer);
+      deliver(splitter.feed(chunk));
+      if (splitter.holding) markerTimer = setTimeout(() => deliver(splitter.flush()), MARKER_WAIT_MS);
     };
 
     const finish = (code: number) => {
       if (finished) return;
       finished = true;
-      controller?.close();
+      if (markerTimer) clearTimeout(markerTimer);
+      runtime?.close();
       live.close();
       term.off('key', onKey);
       term.off('mouse', onMouse);
@@ -89,13 +123,8 @@ export async function openBoard(options: { project?: string }): Promise<number> 
     };
 
     const host: BoardHost = {
-      // Many state changes in one tick (a refresh, a message) make one redraw.
-      render: () => {
-        if (drawScheduled) return;
-        drawScheduled = true;
-        setImmediate(draw);
-      },
       quit: finish,
+      suspend: () => guard.suspend(),
       viewport: () => screen.size(),
       editText: (text, fileHint) =>
         editInExternalEditor(
@@ -104,27 +133,27 @@ export async function openBoard(options: { project?: string }): Promise<number> 
           () => screen.leave(),
           () => {
             screen.enter();
-            host.render();
+            scheduleDraw();
           },
         ),
     };
 
-    const onKey = (name: string, _matches: string[], data: { isCharacter?: boolean }) => controller?.handleKey(keyOf(name, !!data?.isCharacter));
-    const onMouse = (name: string, data: { x: number; y: number }) => controller?.handleMouse(name, data.x - 1, data.y - 1);
+    const onKey = (name: string, _matches: string[], data: { isCharacter?: boolean }) => runtime?.push(keyEvent(name, !!data?.isCharacter));
+    const onMouse = (name: string, data: { x: number; y: number }) => runtime?.push({ kind: 'mouse', name, x: data.x - 1, y: data.y - 1 });
     const onResize = () => {
       screen.invalidate();
-      controller?.onResize(screen.size());
+      runtime?.onResize(screen.size());
     };
 
     guard.install();
     screen.enter();
-    controller = new BoardController({ rpc: live, host, keymap: buildKeymap(config.bindings), renderOptions, projects, board });
+    runtime = new BoardRuntime({ rpc: live, host, keymap: buildKeymap(config.bindings), renderOptions, projects, board, onChange: scheduleDraw });
     term.on('key', onKey);
     term.on('mouse', onMouse);
     term.on('resize', onResize);
-    if (stateBeforeStart) controller.onConnectionState(...stateBeforeStart);
-    if (changedBeforeStart) controller.requestRefresh();
-    if (config.problems.length > 0) controller.showError(new Error(config.problems.join('; ')));
+    if (stateBeforeStart) runtime.onConnectionState(...stateBeforeStart);
+    if (changedBeforeStart) runtime.sync.requestRefresh();
+    if (config.problems.length > 0) runtime.showError(config.problems.join('; '));
     draw();
   });
 }

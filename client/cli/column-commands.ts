@@ -2,7 +2,8 @@
 import type { Column, ColumnRole, ParamsOf } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection/connection.js';
 import { printableLine, tableOrEmpty, type Style, type VerbOutput } from './output.js';
-import { findColumn, resolveProject } from './resolve.js';
+import { findColumn } from '../find-by-name.js';
+import { resolveProject } from './resolve.js';
 
 interface ProjectOption {
   project?: string;

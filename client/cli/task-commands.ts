@@ -8,7 +8,8 @@ import type { ParamsOf } from '../../shared/protocol/index.js';
 import type { Priority, RelationKind, TaskDetail, TaskType } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection/connection.js';
 import { printableLine, type VerbOutput } from './output.js';
-import { findColumn, findLabel, resolveColumn, resolveLabels, resolveProject, resolveTask } from './resolve.js';
+import { findColumn, findLabel } from '../find-by-name.js';
+import { resolveColumn, resolveLabels, resolveProject, resolveTask } from './resolve.js';
 import { readTextArg } from './text-arg.js';
 import { renderTaskDetail, renderTaskList } from './task-view.js';
 

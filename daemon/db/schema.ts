@@ -4,6 +4,7 @@
  * shared/protocol/entities.ts.
  */
 import type { Generated } from 'kysely';
+import type { ColumnRole, Priority, RelationKind, TaskType } from '../../shared/protocol/entities.js';
 
 export interface MetaTable {
   key: string;
@@ -26,7 +27,7 @@ export interface ColumnsTable {
   project_id: number;
   name: string;
   position: number;
-  role: 'ready' | 'in_progress' | 'done' | null;
+  role: ColumnRole | null;
   wip_limit: number | null;
 }
 
@@ -37,8 +38,8 @@ export interface TasksTable {
   ticket: number;
   title: string;
   description: string;
-  priority: 'trivial' | 'low' | 'medium' | 'high' | 'critical';
-  type: 'task' | 'feature' | 'bug';
+  priority: Priority;
+  type: TaskType;
   due_at: string | null;
   position: number;
   version: number;
@@ -60,7 +61,7 @@ export interface TaskLabelsTable {
 }
 
 export interface RelationsTable {
-  kind: 'parent' | 'blocks' | 'related';
+  kind: RelationKind;
   /** parent: from is the parent of to; blocks: from blocks to; related: stored once, from < to. */
   from_task_id: number;
   to_task_id: number;

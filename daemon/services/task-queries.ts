@@ -4,7 +4,8 @@
  */
 import { sql } from 'kysely';
 import { notFound } from '../../shared/errors.js';
-import type { ParamsOf, TaskDetail, TaskLink, TaskSummary } from '../../shared/protocol/index.js';
+import { normalizeQuery, taskMatches } from '../../shared/task-match.js';
+import type { ParamsOf, RelationKind, TaskDetail, TaskLink, TaskSummary } from '../../shared/protocol/index.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
 import { requireColumn, requireLabel, requireProject, requireSameProject } from './lookups.js';
@@ -94,22 +95,28 @@ function projectTaskLabelIds(db: SyncDb, projectId: number): Map<number, number[
 }
 
 /**
- * Tasks of a project that some open task blocks. A blocker is open unless its column has
- * the done role; in a project without a done column, every blocker is open.
+ * The blocked rule, written once: a task is blocked when some task that blocks it is open,
+ * and a blocker is open unless its column has the done role (in a project without a done
+ * column, every blocker is open). `onlyTaskId` narrows it to one task (task.get).
  */
-function blockedTaskIds(db: SyncDb, projectId: number): Set<number> {
-  const rows = db.all(
-    db.qb
-      .selectFrom('relations')
-      .innerJoin('tasks as blocker', 'blocker.id', 'relations.from_task_id')
-      .innerJoin('columns as blocker_column', 'blocker_column.id', 'blocker.column_id')
-      .select('relations.to_task_id')
-      .distinct()
-      .where('relations.kind', '=', 'blocks')
-      .where('blocker.project_id', '=', projectId)
-      .where((eb) => eb.or([eb('blocker_column.role', 'is', null), eb('blocker_column.role', '!=', 'done')])),
-  );
-  return new Set(rows.map((r) => r.to_task_id));
+function blockedTaskIds(db: SyncDb, projectId: number, onlyTaskId?: number): Set<number> {
+  let query = db.qb
+    .selectFrom('relations')
+    .innerJoin('tasks as blocker', 'blocker.id', 'relations.from_task_id')
+    .innerJoin('columns as blocker_column', 'blocker_column.id', 'blocker.column_id')
+    .select('relations.to_task_id')
+    .distinct()
+    .where('relations.kind', '=', 'blocks')
+    .where('blocker.project_id', '=', projectId)
+    .where((eb) => eb.or([eb('blocker_column.role', 'is', null), eb('blocker_column.role', '!=', 'done')]));
+  if (onlyTaskId !== undefined) query = query.where('relations.to_task_id', '=', onlyTaskId);
+  return new Set(db.all(query).map((r) => r.to_task_id));
+}
+
+/** Label names by id, for matching a query against a task's labels. */
+function projectLabelNames(db: SyncDb, projectId: number): Map<number, string> {
+  const rows = db.all(db.qb.selectFrom('labels').select(['id', 'name']).where('project_id', '=', projectId));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export function listTasks(params: ParamsOf<'task.list'>, ctx: ServiceContext): TaskSummary[] {
@@ -121,23 +128,18 @@ export function listTasks(params: ParamsOf<'task.list'>, ctx: ServiceContext): T
   if (params.labelId !== undefined) {
     requireSameProject(requireLabel(db, params.labelId, 'labelId'), project.id, `label ${params.labelId}`, 'labelId');
   }
-  const needle = params.query?.trim().toLowerCase() ?? '';
-  const filter: SummaryFilter = { withDescription: needle !== '' };
+  const query = normalizeQuery(params.query);
+  const filter: SummaryFilter = { withDescription: query !== '' };
   if (params.columnId !== undefined) filter.columnId = params.columnId;
   if (params.priority !== undefined) filter.priority = params.priority;
   if (params.type !== undefined) filter.type = params.type;
   // Text, label and blocked filters run here rather than in SQL: LIKE folds ASCII case only,
-  // and blocked is derived anyway.
+  // the board matches with the same function, and blocked is derived anyway.
+  const labelNames = query === '' ? new Map<number, string>() : projectLabelNames(db, project.id);
   return projectSummaries(db, project, filter)
     .filter((t) => params.labelId === undefined || t.labelIds.includes(params.labelId))
     .filter((t) => params.blocked === undefined || t.blocked === params.blocked)
-    .filter(
-      (t) =>
-        needle === '' ||
-        t.ref.toLowerCase().includes(needle) ||
-        t.title.toLowerCase().includes(needle) ||
-        (t.description ?? '').toLowerCase().includes(needle),
-    )
+    .filter((t) => query === '' || taskMatches({ ...t, labelNames: t.labelIds.map((id) => labelNames.get(id) ?? '') }, query))
     .map(({ description: _description, ...summary }) => summary);
 }
 
@@ -163,7 +165,7 @@ export function taskIdByRef(db: SyncDb, ref: string): number {
   return row.id;
 }
 
-type LinkRow = TaskLink & { kind: 'parent' | 'blocks' | 'related'; ticket: number; columnRole: string | null };
+type LinkRow = TaskLink & { kind: RelationKind; ticket: number };
 
 export function taskDetail(db: SyncDb, id: number): TaskDetail {
   const task = db.first(
@@ -188,16 +190,15 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     )
     .map(labelFromRow);
 
-  const toLink = (row: { kind: LinkRow['kind']; id: number; ticket: number; title: string; column_id: number; role: string | null }): LinkRow => ({
+  const toLink = (row: { kind: LinkRow['kind']; id: number; ticket: number; title: string; column_id: number }): LinkRow => ({
     kind: row.kind,
     id: row.id,
     ref: taskRef(task.project_key, row.ticket),
     title: row.title,
     columnId: row.column_id,
     ticket: row.ticket,
-    columnRole: row.role,
   });
-  const linkColumns = ['other.id', 'other.ticket', 'other.title', 'other.column_id', 'other_column.role', 'relations.kind'] as const;
+  const linkColumns = ['other.id', 'other.ticket', 'other.title', 'other.column_id', 'relations.kind'] as const;
   /** Relations from this task (`outgoing`) or to it, each with the task at the other end. */
   const links = (direction: 'outgoing' | 'incoming'): LinkRow[] => {
     const [self, other] = direction === 'outgoing' ? (['from_task_id', 'to_task_id'] as const) : (['to_task_id', 'from_task_id'] as const);
@@ -206,7 +207,6 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
         db.qb
           .selectFrom('relations')
           .innerJoin('tasks as other', 'other.id', `relations.${other}`)
-          .innerJoin('columns as other_column', 'other_column.id', 'other.column_id')
           .select(linkColumns)
           .where(`relations.${self}`, '=', id),
       )
@@ -224,7 +224,6 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
       .filter((r) => r.kind === kind)
       .sort((a, b) => a.ticket - b.ticket)
       .map(({ id: linkId, ref, title, columnId }) => ({ id: linkId, ref, title, columnId }));
-  const blockedBy = incoming.filter((r) => r.kind === 'blocks');
 
   return {
     id: task.id,
@@ -238,7 +237,7 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     type: task.type,
     dueAt: task.due_at,
     labelIds: labels.map((l) => l.id),
-    blocked: blockedBy.some((r) => r.columnRole !== 'done'),
+    blocked: blockedTaskIds(db, task.project_id, id).has(id),
     version: task.version,
     updatedAt: task.updated_at,
     archivedAt: task.archived_at,

@@ -1,8 +1,8 @@
 /** Boards as the daemon returns them, built in memory for the pure rendering and state tests. */
 import type { Board, BoardColumn, Label, Project, TaskDetail, TaskSummary } from '../../shared/protocol/index.js';
-import { DEFAULT_BINDINGS } from '../../client/board/keymap.js';
-import type { RenderOptions } from '../../client/board/render-board.js';
-import { makeTheme } from '../../client/board/theme.js';
+import { DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
+import type { RenderOptions } from '../../client/board/view/render-board.js';
+import { makeTheme } from '../../client/board/view/theme.js';
 
 export const NOW = new Date('2026-06-15T12:00:00Z');
 

@@ -1,14 +1,14 @@
 /**
- * The edit form against a scripted daemon: it opens before its task loads so early keys do
- * not reach the board, saves in one atomic call, and a conflict form opened while a filter is
- * typed gets the keys.
+ * The edit form against a scripted daemon: keys typed while it loads wait and then reach it,
+ * never the board; it saves in one atomic call; keys typed while a save or $EDITOR round runs
+ * reach the conflict question it opens.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BoardController } from '../../client/board/board-controller.js';
-import { formOnTop } from '../../client/board/form-actions.js';
-import { formChanges, formKey, openForm, rebaseForm } from '../../client/board/forms.js';
-import { inputValue } from '../../client/board/line-input.js';
+import type { BoardRuntime } from '../../client/board/board-runtime.js';
+import { formOnTop } from '../../client/board/state/overlays.js';
+import { formChanges, formKey, openForm, rebaseForm } from '../../client/board/state/edit-form.js';
+import { inputValue } from '../../client/board/state/line-input.js';
 import { PasoError } from '../../shared/errors.js';
 import type { Board } from '../../shared/protocol/index.js';
 import { board, column, label, project, task, taskDetail } from './board-fixtures.js';
@@ -21,64 +21,62 @@ const cards = [task(11, 'First', { id: 1, ref: 'WEB-1', version: 3 }), task(11, 
 const twoCards: Board = board([column(11, 'Todo', cards), column(12, 'Done')], [urgent, later], web);
 const firstDetail = taskDetail({ ...twoCards.columns[0]!.tasks[0]! });
 
-function form(controller: BoardController) {
+function form(controller: BoardRuntime) {
   const open = formOnTop(controller.state);
   assert.ok(open, 'a form is on top');
   return open;
 }
 
 /** Presses e and answers the form's two loads: the first card's detail and both labels. */
-async function openLoadedForm(controller: BoardController, s: ScriptedRpc): Promise<void> {
+async function openLoadedForm(controller: BoardRuntime, s: ScriptedRpc): Promise<void> {
   press(controller, 'e');
   s.answer('task.get', firstDetail);
   s.answer('label.list', [urgent, later]);
   await flush();
 }
 
-test('keys typed right after e go to the loading form, not the board; the form fills when the task arrives', async () => {
+test('keys typed while the form loads wait, then reach the form, never the board', async () => {
   const s = scriptedRpc();
   const controller = makeController(s.rpc, [web], twoCards);
   press(controller, 'e', 'J', 'd');
   assert.equal(form(controller).loading, true);
   assert.equal(form(controller).ref, 'WEB-1');
+  assert.equal(controller.input.pending, 2, 'J and d wait for the form');
   assert.equal(s.open('task.move').length, 0, 'J did not move the card below the form');
-  assert.equal(controller.state.overlays.length, 1, 'd did not ask to delete the card');
   s.answer('task.get', firstDetail);
   s.answer('label.list', [urgent, later]);
   await flush();
   assert.equal(form(controller).loading, false);
-  assert.equal(inputValue(form(controller).title), 'First');
+  assert.equal(inputValue(form(controller).title), 'FirstJd', 'the waiting keys were typed into the title');
+  assert.equal(s.open('task.move').length, 0);
   controller.close();
 });
 
-test('a form whose task cannot be loaded goes away and the error shows in the status bar', async () => {
+test('a form whose task was deleted goes away and the status bar names the card', async () => {
   const s = scriptedRpc();
   const controller = makeController(s.rpc, [web], twoCards);
-  press(controller, 'e');
+  press(controller, 'e', 'j');
   s.fail('task.get', new PasoError('not_found', 'task 1 not found', {}));
   s.answer('label.list', []);
   await flush();
   assert.equal(controller.state.overlays.length, 0);
-  assert.deepEqual(controller.state.message, { text: 'task 1 not found', kind: 'error' });
+  assert.deepEqual(controller.state.message, { text: 'WEB-1 "First" was deleted in another terminal', kind: 'error' });
+  assert.equal(controller.state.selection.taskId, 2, 'j, typed behind e, then moved the selection on the board');
   controller.close();
 });
 
-test('keys typed while E loads the description do not reach the board; Esc gives up before the editor opens', async () => {
+test('keys typed while E loads the description wait for the editor round, then act in order', async () => {
   const s = scriptedRpc();
   const edited: string[] = [];
   const controller = makeController(s.rpc, [web], twoCards, { editText: (text) => (edited.push(text), null) });
   press(controller, 'E', 'J');
   assert.equal(controller.state.overlays.at(-1)?.kind, 'loading');
-  assert.equal(s.open('task.move').length, 0);
+  assert.equal(s.open('task.move').length, 0, 'J waits');
   s.answer('task.get', { ...firstDetail, description: 'the text' });
   await flush();
   assert.deepEqual(edited, ['the text'], 'the editor opened once the description came');
   assert.equal(controller.state.overlays.length, 0);
-
-  press(controller, 'E', 'ESCAPE');
-  s.answer('task.get', firstDetail);
-  await flush();
-  assert.deepEqual(edited, ['the text'], 'no editor after Esc');
+  assert.deepEqual(s.open('task.move').map((c) => c.params.id), [1], 'then J moved the card');
   controller.close();
 });
 
@@ -148,22 +146,21 @@ test('overwrite applies my label additions and removals on top of the other term
   assert.equal(formChanges(untouched).labelIds, null, 'labels I did not touch stay as they set them');
 });
 
-test('a conflict form that opens while a filter is typed gets the keys', async () => {
+test('keys typed while E saves reach the conflict question it opens', async () => {
   const s = scriptedRpc();
   const controller = makeController(s.rpc, [web], twoCards, { editText: () => 'new text' });
   press(controller, 'E');
   s.answer('task.get', firstDetail);
   await flush();
   assert.equal(s.open('task.update').length, 1);
-  press(controller, '/', 'S');
-  assert.equal(controller.state.filterEditing, true);
-  s.fail('task.update', new PasoError('conflict', 'task 1 changed', { current: { ...firstDetail, version: 4 } }));
+  press(controller, 'ESCAPE', '/', 'S');
+  assert.equal(controller.state.filterEditing, false, 'the keys wait for the save');
+  s.fail('task.update', new PasoError('conflict', 'task WEB-1 changed', { current: { ...firstDetail, version: 4 } }));
   await flush();
   s.answer('label.list', [urgent, later]);
   await flush();
-  assert.ok(form(controller).conflict, 'the conflict question is on screen');
-  press(controller, 'ESCAPE');
-  assert.equal(form(controller).conflict, null, 'Esc answered the form');
-  assert.equal(controller.state.filter, 'S', 'and left the filter alone');
+  assert.ok(formOnTop(controller.state), 'the conflict form is on screen');
+  assert.equal(form(controller).conflict, null, 'Esc answered the conflict question (keep editing)');
+  assert.equal(controller.state.filter, '', 'and / S went to the form, not the board filter');
   controller.close();
 });

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { selectedTask } from '../../client/board/board-state.js';
+import { selectedTask } from '../../client/board/state/board-state.js';
 import { PasoError } from '../../shared/errors.js';
 import type { Board } from '../../shared/protocol/index.js';
-import { board, column, project, task } from './board-fixtures.js';
+import { board, column, project, task, taskDetail } from './board-fixtures.js';
 import { flush, makeController, press, scriptedRpc, serveRefreshes, type ScriptedRpc } from './scripted-board.js';
 
 const web = project(1, 'WEB', 'Website');
@@ -31,9 +31,10 @@ test('g J J J moves the top card to the bottom, one place per key, before any an
   assert.deepEqual(
     s.open('task.move').map((c) => c.params),
     [
-      { id: 1, columnId: 11, position: 1 },
-      { id: 1, columnId: 11, position: 2 },
+      { id: 1, columnId: 11, position: 1, expectedVersion: 1 },
+      { id: 1, columnId: 11, position: 2, expectedVersion: 2 },
     ],
+    'each move expects the version the one before it leaves',
   );
   assert.deepEqual(titles(controller.state.board, 0), ['B', 'C', 'A'], 'the board shows the moves at once');
   assert.equal(selectedTask(controller.state)?.title, 'A', 'the selection follows the card');
@@ -55,8 +56,8 @@ test('L H from the middle column moves the card right and back, not to the first
   assert.deepEqual(
     s.open('task.move').map((c) => c.params),
     [
-      { id: 5, columnId: 13 },
-      { id: 5, columnId: 12 },
+      { id: 5, columnId: 13, expectedVersion: 1 },
+      { id: 5, columnId: 12, expectedVersion: 2 },
     ],
   );
   assert.deepEqual(titles(controller.state.board, 1), ['M']);
@@ -78,8 +79,8 @@ test('a refresh sent before a move and answered after it does not put the card b
   assert.deepEqual(
     s.open('task.move').map((c) => c.params),
     [
-      { id: 1, columnId: 11, position: 1 },
-      { id: 1, columnId: 11, position: 2 },
+      { id: 1, columnId: 11, position: 1, expectedVersion: 1 },
+      { id: 1, columnId: 11, position: 2, expectedVersion: 2 },
     ],
   );
   for (const call of s.open('task.move')) call.resolve({});
@@ -93,11 +94,38 @@ test('a refused move shows its error and the refresh puts the card back where it
   const controller = makeController(s.rpc, [web], threeInTodo());
   press(controller, 'g', 'J');
   assert.deepEqual(titles(controller.state.board, 0), ['B', 'A', 'C']);
-  s.fail('task.move', new PasoError('not_found', 'column 11 not found', {}));
+  s.fail('task.move', new PasoError('storage', 'the disk is full', {}));
   await flush();
-  assert.deepEqual(controller.state.message, { text: 'column 11 not found', kind: 'error' });
+  assert.deepEqual(controller.state.message, { text: 'the disk is full', kind: 'error' });
   await serveRefreshes(controller, s, threeInTodo(), [web]);
   assert.deepEqual(titles(controller.state.board, 0), ['A', 'B', 'C'], 'the truth is back');
   assert.equal(selectedTask(controller.state)?.title, 'A', 'the selection stays on the card');
+  controller.close();
+});
+
+test('a move refused as stale names the card and shows it where the other terminal put it, at once', async () => {
+  const s = scriptedRpc();
+  const controller = makeController(s.rpc, [web], threeInTodo());
+  press(controller, 'g', 'J');
+  const [sent] = s.open('task.move');
+  assert.equal(sent?.params.expectedVersion, 1);
+  const theirs = taskDetail(task(13, 'A', { id: 1, ref: 'WEB-1', version: 2, position: 0 }), {});
+  s.fail('task.move', new PasoError('conflict', 'task WEB-1 changed: version is 2, not 1', { id: 1, expectedVersion: 1, current: theirs }));
+  await flush();
+  assert.deepEqual(controller.state.message, { text: 'WEB-1 was moved in another terminal', kind: 'error' });
+  assert.deepEqual(titles(controller.state.board, 0), ['B', 'C'], 'not in Todo any more');
+  assert.deepEqual(titles(controller.state.board, 2), ['A'], 'but in Done, where the other terminal moved it');
+  assert.equal(selectedTask(controller.state)?.title, 'A', 'the selection followed it');
+  controller.close();
+});
+
+test('a move of a card deleted elsewhere names it by ref and title and takes it off the board', async () => {
+  const s = scriptedRpc();
+  const controller = makeController(s.rpc, [web], threeInTodo());
+  press(controller, 'g', 'L');
+  s.fail('task.move', new PasoError('not_found', 'task 1 not found', { id: 1 }));
+  await flush();
+  assert.deepEqual(controller.state.message, { text: 'WEB-1 "A" was deleted in another terminal', kind: 'error' });
+  assert.equal(controller.state.board?.columns.flatMap((c) => c.tasks).some((t) => t.id === 1), false);
   controller.close();
 });

@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadBoardConfig } from '../../client/board/board-config.js';
-import { formChanges, formKey, openForm, rebaseForm, reloadForm } from '../../client/board/forms.js';
-import { applyOverrides, buildKeymap, DEFAULT_BINDINGS } from '../../client/board/keymap.js';
-import { editLine, inputValue, lineInput, visibleInput } from '../../client/board/line-input.js';
-import { RefreshScheduler } from '../../client/board/refresh-scheduler.js';
-import { displayWidth, sanitizeLine, truncateToWidth, wrapText } from '../../client/board/text-width.js';
+import { loadBoardConfig } from '../../client/board/control/board-config.js';
+import { formChanges, formKey, openForm, rebaseForm, reloadForm } from '../../client/board/state/edit-form.js';
+import { applyOverrides, buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
+import { editLine, inputValue, lineInput, visibleInput } from '../../client/board/state/line-input.js';
+import { RefreshScheduler } from '../../client/board/effects/refresh-scheduler.js';
+import { displayWidth, sanitizeLine, truncateToWidth, wrapText } from '../../client/board/view/text-width.js';
 import type { TaskDetail } from '../../shared/protocol/index.js';
 import { task, taskDetail } from './board-fixtures.js';
 

@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  applyBoard,
-  initialState,
-  moveSelectionCard,
-  moveSelectionColumn,
-  scrollCards,
-  selectedTask,
-  setFilter,
-  setViewport,
-  type BoardState,
-} from '../../client/board/board-state.js';
-import { computeLayout, hitTest } from '../../client/board/layout.js';
+import { initialState, selectedTask, type BoardState } from '../../client/board/state/board-state.js';
+import { applyBoard, moveSelectionCard, moveSelectionColumn, scrollCards, setFilter, setViewport } from '../../client/board/state/selection.js';
+import { computeLayout, hitTest } from '../../client/board/view/layout.js';
 import type { Board } from '../../shared/protocol/index.js';
 import { board, column, task } from './board-fixtures.js';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inputValue } from '../../client/board/line-input.js';
+import { inputValue } from '../../client/board/state/line-input.js';
 import { PasoError } from '../../shared/errors.js';
 import type { Board } from '../../shared/protocol/index.js';
 import { board, column, project } from './board-fixtures.js';
@@ -92,7 +92,7 @@ test('when the shown project is deleted while the user switches away, the switch
       fallbackList.resolve([first, third]);
       await flush();
     }
-    await controller.scheduler.idle();
+    await controller.sync.scheduler.idle();
     assert.equal(controller.state.board?.project.id, 3, `${order}: the project switched to stays`);
     assert.deepEqual(s.open(), [], `${order}: no other switch started`);
     controller.close();

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyBoard, initialState, type BoardState } from '../../client/board/board-state.js';
-import { canvasToLines } from '../../client/board/canvas.js';
-import { renderScreen, renderToText } from '../../client/board/render-screen.js';
-import { displayWidth } from '../../client/board/text-width.js';
+import { initialState, type BoardState } from '../../client/board/state/board-state.js';
+import { applyBoard } from '../../client/board/state/selection.js';
+import { canvasToLines } from '../../client/board/view/canvas.js';
+import { renderScreen, renderToText } from '../../client/board/view/render-screen.js';
+import { displayWidth } from '../../client/board/view/text-width.js';
 import { board, colourOptions, column, plainOptions, project, task } from './board-fixtures.js';
 import type { Board } from '../../shared/protocol/index.js';
-import { openForm } from '../../client/board/forms.js';
-import { lineInput } from '../../client/board/line-input.js';
-import type { Overlay } from '../../client/board/overlay.js';
+import { openForm } from '../../client/board/state/edit-form.js';
+import { lineInput } from '../../client/board/state/line-input.js';
+import type { Overlay } from '../../client/board/state/overlays.js';
 
 function stateFor(b: Board | null, size = { width: 100, height: 30 }, extra: Partial<BoardState> = {}): BoardState {
   const base = { ...initialState(size), projects: b ? [b.project] : [], ...extra };
@@ -209,7 +210,7 @@ test('dialogs fit any size that is not too small, wide characters included', () 
   const form = openForm(detail, labels);
   const overlays: Overlay[] = [
     { kind: 'prompt', title: 'New card in Todo', input: lineInput('漢字'.repeat(40)), purpose: { action: 'createTask', columnId: 1 }, busy: false },
-    { kind: 'confirm', title: 'Delete card', text: `Delete WEB-7 "${'長い'.repeat(50)}"?`, purpose: { action: 'deleteTask', taskId: 7 } },
+    { kind: 'confirm', title: 'Delete card', text: `Delete WEB-7 "${'長い'.repeat(50)}"?`, purpose: { action: 'deleteTask', taskId: 7, ref: 'WEB-7', title: 'long' } },
     { kind: 'help', scroll: 3 },
     { kind: 'task', taskId: 7, detail, gone: false, scroll: 5 },
     { kind: 'form', form },

@@ -1,10 +1,11 @@
 /**
- * A board controller over a scripted daemon stand-in: every call waits until the test answers
- * it, so a test can release answers in any order and type keys in between.
+ * The board runtime (store, input loop, router, effects, sync) over a scripted daemon
+ * stand-in: every call waits until the test answers it, so a test can release answers in any
+ * order and type keys in between. End-to-end behaviour is tested in tmux against a real daemon.
  */
-import { BoardController } from '../../client/board/board-controller.js';
-import type { BoardHost, BoardRpc } from '../../client/board/board-context.js';
-import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/keymap.js';
+import { BoardRuntime } from '../../client/board/board-runtime.js';
+import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
+import type { BoardHost, BoardRpc } from '../../client/board/effects/effect-context.js';
 import type { Board, Project } from '../../shared/protocol/index.js';
 import { plainOptions } from './board-fixtures.js';
 
@@ -76,29 +77,30 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-export function makeController(rpc: BoardRpc, projects: Project[], board: Board | null, host: Partial<BoardHost> = {}): BoardController {
-  return new BoardController({
+export function makeController(rpc: BoardRpc, projects: Project[], board: Board | null, host: Partial<BoardHost> = {}): BoardRuntime {
+  return new BoardRuntime({
     rpc,
-    host: { render() {}, quit() {}, editText: () => null, viewport: () => ({ width: 120, height: 40 }), ...host },
+    host: { quit() {}, suspend() {}, editText: () => null, viewport: () => ({ width: 120, height: 40 }), ...host },
     keymap: buildKeymap(DEFAULT_BINDINGS),
     renderOptions: plainOptions,
     projects,
     board,
+    onChange() {},
   });
 }
 
 /** Presses keys by name (`J`, `ENTER`, `ESCAPE`, or a printable character). */
-export function press(controller: BoardController, ...names: string[]): void {
-  for (const name of names) controller.handleKey(name.length === 1 ? { name, char: name } : { name });
+export function press(controller: BoardRuntime, ...names: string[]): void {
+  for (const name of names) controller.push({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
 }
 
 /**
  * Answers every refresh (board.get with `truth`, project.list with `projects`) until the
  * controller has none running or waiting; other open calls are left alone.
  */
-export async function serveRefreshes(controller: BoardController, s: ScriptedRpc, truth: Board, projects: Project[]): Promise<void> {
+export async function serveRefreshes(controller: BoardRuntime, s: ScriptedRpc, truth: Board, projects: Project[]): Promise<void> {
   let idle = false;
-  const done = controller.scheduler.idle().then(() => (idle = true));
+  const done = controller.sync.scheduler.idle().then(() => (idle = true));
   for (let round = 0; round < 500 && !idle; round++) {
     for (const call of s.open()) {
       if (call.method === 'board.get') call.resolve(truth);

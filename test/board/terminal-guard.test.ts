@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 
-const guardModule = new URL('../../client/board/terminal-guard.js', import.meta.url).href;
+const guardModule = new URL('../../client/board/terminal/terminal-guard.js', import.meta.url).href;
 
 function runWithGuard(body: string): { status: number | null; stdout: string; stderr: string } {
   const script = `

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 
 function wrapInWorker(text: string, width: number, timeoutMs = 10_000): Promise<string[]> {
-  const moduleUrl = new URL('../../client/board/text-width.js', import.meta.url).href;
+  const moduleUrl = new URL('../../client/board/view/text-width.js', import.meta.url).href;
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
     import(workerData.moduleUrl).then((m) => parentPort.postMessage(m.wrapText(workerData.text, workerData.width)));

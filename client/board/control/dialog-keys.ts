@@ -1,0 +1,109 @@
+/**
+ * Keys and pastes while a dialog is open, as pure functions: each dialog reads its own input
+ * and the board below waits. A new dialog adds a case here.
+ */
+import { step, type Step } from '../effects/effect.js';
+import { withMessage, type BoardState } from '../state/board-state.js';
+import { formKey, loadingForm, pasteIntoForm, rebaseForm, reloadForm } from '../state/edit-form.js';
+import { editLine, insertText, inputValue } from '../state/line-input.js';
+import { popOverlay, pushOverlay, replaceTopOverlay, updateForm, type ConfirmOverlay, type FormOverlay, type Overlay, type PromptOverlay } from '../state/overlays.js';
+import type { RenderOptions } from '../view/render-board.js';
+import { maxHelpScroll } from '../view/help-view.js';
+import { maxTaskViewScroll } from '../view/task-detail-view.js';
+import type { KeyPress } from './input-event.js';
+
+const SCROLL_KEYS: Record<string, number> = { j: 1, DOWN: 1, k: -1, UP: -1, PAGE_DOWN: 10, PAGE_UP: -10, ' ': 10 };
+
+export function dialogKey(state: BoardState, overlay: Overlay, key: KeyPress, options: RenderOptions): Step {
+  switch (overlay.kind) {
+    case 'prompt':
+      return promptKey(state, overlay, key);
+    case 'confirm':
+      return confirmKey(state, overlay, key);
+    case 'help': {
+      if (key.name === 'ESCAPE' || key.name === 'q' || key.name === '?' || key.name === 'ENTER') return step(popOverlay(state));
+      const delta = SCROLL_KEYS[key.name];
+      if (delta === undefined) return step(state);
+      const max = maxHelpScroll(options.bindings, state.viewport.height);
+      return step(replaceTopOverlay(state, { ...overlay, scroll: Math.max(0, Math.min(max, overlay.scroll + delta)) }));
+    }
+    case 'task': {
+      if (key.name === 'ESCAPE' || key.name === 'q' || key.name === 'ENTER') return step(popOverlay(state));
+      const project = state.board?.project;
+      if (overlay.gone || !project) return step(state);
+      const ref = overlay.detail?.ref ?? 'Task';
+      if (key.name === 'e') {
+        const form = { kind: 'form' as const, form: loadingForm(overlay.taskId, ref) };
+        return step(pushOverlay(state, form), { kind: 'loadForm', taskId: overlay.taskId, projectId: project.id, focus: 'title' });
+      }
+      if (key.name === 'E') {
+        return step(pushOverlay(state, { kind: 'loading', title: ref }), { kind: 'editDescription', taskId: overlay.taskId, projectId: project.id });
+      }
+      const delta = SCROLL_KEYS[key.name];
+      if (delta === undefined) return step(state);
+      const max = maxTaskViewScroll(overlay, state.board, state.viewport, options.theme);
+      return step(replaceTopOverlay(state, { ...overlay, scroll: Math.max(0, Math.min(max, overlay.scroll + delta)) }));
+    }
+    case 'loading':
+      // Input waits while its load runs; a key that still finds it here met a failed load.
+      return step(key.name === 'ESCAPE' ? popOverlay(state) : state);
+    case 'form':
+      return formOverlayKey(state, overlay, key);
+  }
+}
+
+function formOverlayKey(state: BoardState, overlay: FormOverlay, key: KeyPress): Step {
+  const { form, command } = formKey(overlay.form, key);
+  const next = form === overlay.form ? state : replaceTopOverlay(state, { kind: 'form', form });
+  switch (command) {
+    case undefined:
+      return step(next);
+    case 'cancel':
+      return step(popOverlay(next));
+    case 'save':
+      return step(updateForm(next, form.taskId, (f) => ({ ...f, saving: true, error: null })), { kind: 'saveForm', form });
+    case 'editDescription':
+      return step(next, { kind: 'editFormDescription', form });
+    case 'reload': {
+      const current = form.conflict;
+      return step(current ? updateForm(next, form.taskId, (f) => reloadForm(f, current)) : next);
+    }
+    case 'overwrite': {
+      if (!form.conflict) return step(next);
+      const rebased = { ...rebaseForm(form, form.conflict), saving: true, error: null };
+      return step(updateForm(next, form.taskId, () => rebased), { kind: 'saveForm', form: rebased });
+    }
+  }
+}
+
+function promptKey(state: BoardState, prompt: PromptOverlay, key: KeyPress): Step {
+  if (prompt.busy) return step(state);
+  if (key.name === 'ESCAPE') return step(popOverlay(state));
+  if (key.name === 'ENTER') {
+    const text = inputValue(prompt.input).trim();
+    if (text === '') return step(popOverlay(state));
+    const busy = replaceTopOverlay(state, { ...prompt, busy: true });
+    return step(busy, { kind: 'submitPrompt', purpose: prompt.purpose, text, projectId: state.board?.project.id ?? null });
+  }
+  const input = editLine(prompt.input, key);
+  return step(input ? replaceTopOverlay(state, { ...prompt, input }) : state);
+}
+
+function confirmKey(state: BoardState, confirm: ConfirmOverlay, key: KeyPress): Step {
+  if (key.name === 'n' || key.name === 'N' || key.name === 'ESCAPE' || key.name === 'q') return step(popOverlay(state));
+  if (key.name !== 'y' && key.name !== 'Y') return step(state);
+  return step(popOverlay(state), { kind: 'confirmed', purpose: confirm.purpose });
+}
+
+/** A paste goes whole into the dialog's text field; a dialog without one says so. */
+export function dialogPaste(state: BoardState, overlay: Overlay, text: string): Step {
+  if (overlay.kind === 'prompt' && !overlay.busy) {
+    return step(replaceTopOverlay(state, { ...overlay, input: insertText(overlay.input, text) }));
+  }
+  if (overlay.kind === 'form') {
+    const form = pasteIntoForm(overlay.form, text);
+    if (form) return step(replaceTopOverlay(state, { kind: 'form', form }));
+    return step(withMessage(state, 'paste ignored: move to the title, description or due field first'));
+  }
+  return step(withMessage(state, 'paste ignored: no text field here'));
+}

@@ -1,0 +1,53 @@
+/** The help overlay: every key, generated from the bindings in use so it never goes stale. */
+import { centredRect, drawBox, writeSpans, type Canvas, type Span } from './canvas.js';
+import { ACTION_HELP, BOARD_ACTIONS, keyLabel, type KeyBindings } from '../control/keymap.js';
+import type { HelpOverlay } from '../state/overlays.js';
+import type { Theme } from './theme.js';
+
+const OTHER_KEYS: [string, string][] = [
+  ['Esc', 'clear the filter; close a dialog'],
+  ['Ctrl+Z', 'suspend (fg comes back)'],
+  ['mouse', 'click selects a card; the wheel scrolls a column'],
+  ['paste', 'goes whole into the text field being typed in'],
+  ['', ''],
+  ['Task view', ''],
+  ['e / E', 'edit / edit the description in $EDITOR'],
+  ['j k', 'scroll · Esc or q: close'],
+  ['', ''],
+  ['Edit form', ''],
+  ['Tab ↑ ↓', 'next / previous field'],
+  ['← → space', 'change priority or type; move and toggle labels'],
+  ['Enter', 'save (on the description: open $EDITOR)'],
+  ['Esc', 'cancel'],
+];
+
+export function helpLines(bindings: KeyBindings): [string, string][] {
+  const lines: [string, string][] = BOARD_ACTIONS.map((action) => [bindings[action].map(keyLabel).join(' '), ACTION_HELP[action]]);
+  if (!bindings.quit.includes('CTRL_C')) lines.push(['Ctrl+C', 'quit']);
+  return [...lines, ['', ''], ...OTHER_KEYS];
+}
+
+/** How far the help can scroll at this screen height. */
+export function maxHelpScroll(bindings: KeyBindings, screenHeight: number): number {
+  const count = helpLines(bindings).length;
+  const boxHeight = Math.min(count + 4, 44, screenHeight);
+  return Math.max(0, count - Math.max(0, boxHeight - 3));
+}
+
+export function renderHelp(canvas: Canvas, help: HelpOverlay, bindings: KeyBindings, theme: Theme): void {
+  const lines = helpLines(bindings);
+  const rect = centredRect(canvas, 72, Math.min(lines.length + 4, 44));
+  const inner = drawBox(canvas, rect, 'Keys', theme.box, theme.boxTitle);
+  const keyWidth = Math.min(14, Math.floor(inner.width / 3));
+  const room = Math.max(0, inner.height - 1);
+  const scroll = Math.max(0, Math.min(help.scroll, lines.length - room));
+  lines.slice(scroll, scroll + room).forEach(([keys, text], i) => {
+    const spans: Span[] = [
+      { text: keys.padEnd(keyWidth), style: { ...theme.box, bold: true } },
+      { text: ` ${text}`, style: theme.box },
+    ];
+    writeSpans(canvas, inner.x, inner.y + i, spans, inner.width);
+  });
+  const more = scroll + room < lines.length ? 'j/k: scroll · ' : '';
+  canvas.text(inner.x, inner.y + inner.height - 1, `${more}Esc, q or ?: close`, { ...theme.box, dim: true }, inner.width);
+}
