@@ -54,8 +54,9 @@ export class PasteSplitter {
         data = data.subarray(start + START.length);
         continue;
       }
-      // A lone ESC at the end is the Escape key, not a marker's start: let it through.
-      const keep = markerPrefixAtEnd(data, START, 2);
+      // Even a lone ESC may be a marker's start; if nothing follows, the flush lets it
+      // through as the Escape key a moment later.
+      const keep = markerPrefixAtEnd(data, START, 1);
       if (data.length > keep) out.push({ kind: 'keys', bytes: data.subarray(0, data.length - keep) });
       this.held = Buffer.from(data.subarray(data.length - keep));
       break;
@@ -73,7 +74,7 @@ export class PasteSplitter {
 }
 
 /** The length of the longest proper prefix of marker (at least `min` bytes) that data ends with. */
-function markerPrefixAtEnd(data: Buffer, marker: Buffer, min: number): number {
+function markerPrefixAtEnd(data: Buffer, marker: Buffer, min = 1): number {
   for (let k = Math.min(marker.length - 1, data.length); k >= min; k--) {
     if (data.subarray(data.length - k).equals(marker.subarray(0, k))) return k;
   }
