@@ -32,6 +32,21 @@ export class TmuxServer {
     for (const key of keys) this.run('send-keys', '-t', name, key);
   }
 
+  /**
+   * Sends every key in ONE send-keys: the board receives them as one burst, typed ahead of
+   * anything it does in between (tmux key names, or text, as `send-keys a "Sep A" Enter`).
+   */
+  burst(name: string, ...keys: string[]): void {
+    this.run('send-keys', '-t', name, ...keys);
+  }
+
+  /** Pastes text as a terminal does: bracketed when the program turned bracketed paste on. */
+  paste(name: string, text: string): void {
+    const buffer = `paste-${process.pid}`;
+    execFileSync('tmux', ['-L', this.socketName, 'load-buffer', '-b', buffer, '-'], { input: text, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.run('paste-buffer', '-p', '-d', '-b', buffer, '-t', name);
+  }
+
   /** Types text literally. */
   type(name: string, text: string): void {
     this.run('send-keys', '-t', name, '-l', text);
