@@ -7,6 +7,8 @@
 
 export class TerminalGuard {
   private restored = false;
+  /** Set by suspend(), so a SIGCONT we did not stop ourselves for does not redraw everything. */
+  private suspended = false;
   private readonly listeners: [string, (...args: any[]) => void][] = [];
 
   constructor(
@@ -34,7 +36,9 @@ export class TerminalGuard {
     this.listen('exit', () => this.restore());
     this.listen('SIGTSTP', () => this.suspend());
     this.listen('SIGCONT', () => {
-      if (!this.restored) this.reenterTerminal();
+      if (!this.suspended || this.restored) return;
+      this.suspended = false;
+      this.reenterTerminal();
     });
   }
 
@@ -44,6 +48,7 @@ export class TerminalGuard {
    */
   suspend(): void {
     if (this.restored) return;
+    this.suspended = true;
     try {
       this.restoreTerminal();
     } catch {
