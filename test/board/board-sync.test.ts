@@ -1,12 +1,12 @@
 /**
- * The controller's ordering rules with a scripted daemon stand-in whose answers the test
+ * The runtime's ordering rules with a scripted daemon stand-in whose answers the test
  * releases in any order (the end-to-end behaviour is covered in tmux against a real daemon).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Board } from '../../shared/protocol/index.js';
 import { board, column, project } from './board-fixtures.js';
-import { flush, makeController, scriptedRpc, type PendingCall } from './scripted-board.js';
+import { flush, makeRuntime, scriptedRpc, type PendingCall } from './scripted-board.js';
 
 test('a refresh that starts during a project switch cannot put the old project back, whatever answers first', async () => {
   const web = project(1, 'WEB', 'Website');
@@ -15,10 +15,10 @@ test('a refresh that starts during a project switch cannot put the old project b
 
   for (const order of ['switch answered first', 'refresh answered first'] as const) {
     const { rpc, calls } = scriptedRpc();
-    const controller = makeController(rpc, [web, api], boards[1]!);
-    const switching = controller.sync.switchProject(api.id);
+    const runtime = makeRuntime(rpc, [web, api], boards[1]!);
+    const switching = runtime.sync.switchProject(api.id);
     await flush();
-    controller.onDbChanged({ seq: 9, projectId: web.id, at: new Date().toISOString() }); // a change to the old project
+    runtime.onDbChanged({ seq: 9, projectId: web.id, at: new Date().toISOString() }); // a change to the old project
     await flush();
 
     const boardCalls = calls.filter((c) => c.method === 'board.get');
@@ -30,8 +30,8 @@ test('a refresh that starts during a project switch cannot put the old project b
       await flush();
     }
     await switching;
-    await controller.sync.scheduler.idle();
-    assert.equal(controller.state.board?.project.id, api.id, `${order}: the new project stays on screen`);
-    controller.close();
+    await runtime.sync.scheduler.idle();
+    assert.equal(runtime.state.board?.project.id, api.id, `${order}: the new project stays on screen`);
+    runtime.close();
   }
 });

@@ -77,7 +77,7 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-export function makeController(rpc: BoardRpc, projects: Project[], board: Board | null, host: Partial<BoardHost> = {}): BoardRuntime {
+export function makeRuntime(rpc: BoardRpc, projects: Project[], board: Board | null, host: Partial<BoardHost> = {}): BoardRuntime {
   return new BoardRuntime({
     rpc,
     host: { quit() {}, suspend() {}, editText: () => null, viewport: () => ({ width: 120, height: 40 }), ...host },
@@ -90,17 +90,17 @@ export function makeController(rpc: BoardRpc, projects: Project[], board: Board 
 }
 
 /** Presses keys by name (`J`, `ENTER`, `ESCAPE`, or a printable character). */
-export function press(controller: BoardRuntime, ...names: string[]): void {
-  for (const name of names) controller.push({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
+export function press(runtime: BoardRuntime, ...names: string[]): void {
+  for (const name of names) runtime.push({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
 }
 
 /**
  * Answers every refresh (board.get with `truth`, project.list with `projects`) until the
- * controller has none running or waiting; other open calls are left alone.
+ * runtime has none running or waiting; other open calls are left alone.
  */
-export async function serveRefreshes(controller: BoardRuntime, s: ScriptedRpc, truth: Board, projects: Project[]): Promise<void> {
+export async function serveRefreshes(runtime: BoardRuntime, s: ScriptedRpc, truth: Board, projects: Project[]): Promise<void> {
   let idle = false;
-  const done = controller.sync.scheduler.idle().then(() => (idle = true));
+  const done = runtime.sync.scheduler.idle().then(() => (idle = true));
   for (let round = 0; round < 500 && !idle; round++) {
     for (const call of s.open()) {
       if (call.method === 'board.get') call.resolve(truth);
