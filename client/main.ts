@@ -71,6 +71,10 @@ function buildProgram(args: readonly string[]): Command {
         .command(verb)
         .description(description)
         .action(async () => {
+          // stop and restart wait for the daemon's pid to go, which only works on this host.
+          if ((verb === 'stop' || verb === 'restart') && process.env.PASO_REMOTE) {
+            throw new PasoError('usage', `paso daemon ${verb} acts on this host only; run it on the remote host (or unset PASO_REMOTE)`);
+          }
           const { daemonControl } = await import('./scripting/daemon-control.js');
           process.exitCode = await daemonControl[verb]();
         }),
