@@ -12,6 +12,7 @@ import { ExitCode, PasoError } from '../shared/errors.js';
 import { PASO_VERSION } from '../shared/version.js';
 import { parseId } from './cli/number-args.js';
 import { printableBlock } from './cli/printable.js';
+import { registerDataCommands } from './cli/declare-data.js';
 import { registerHumanCli } from './cli/register.js';
 import { printUsageErrorsAsPaso } from './cli/usage-errors.js';
 import { withExamples } from './cli/verb.js';
@@ -20,9 +21,21 @@ function buildProgram(args: readonly string[]): Command {
   const program = withExamples(
     new Command('paso')
       .description('A terminal kanban board whose daemon keeps every terminal live.')
-      .version(PASO_VERSION, '-V, --version'),
-    ['paso                                    # the board, in a terminal', 'paso task add "Fix the login form"', 'paso rpc --list', 'paso watch'],
+      .version(PASO_VERSION, '-V, --version')
+      .option('--remote <[user@]host>', "reach that host's daemon through `ssh -T HOST paso bridge` (default: $PASO_REMOTE)"),
+    [
+      'paso                                    # the board, in a terminal',
+      'paso task add "Fix the login form"',
+      'paso rpc --list',
+      'paso watch',
+      'paso --remote board@team-host           # the board of a shared host, over ssh',
+    ],
   );
+  // --remote is PASO_REMOTE for this run: every connection, reconnects included, reads it there.
+  program.hook('preAction', () => {
+    const { remote } = program.opts<{ remote?: string }>();
+    if (remote !== undefined) process.env.PASO_REMOTE = remote;
+  });
 
   withExamples(
     program
@@ -58,6 +71,10 @@ function buildProgram(args: readonly string[]): Command {
         .command(verb)
         .description(description)
         .action(async () => {
+          // stop and restart wait for the daemon's pid to go, which only works on this host.
+          if ((verb === 'stop' || verb === 'restart') && process.env.PASO_REMOTE) {
+            throw new PasoError('usage', `paso daemon ${verb} acts on this host only; run it on the remote host (or unset PASO_REMOTE)`);
+          }
           const { daemonControl } = await import('./scripting/daemon-control.js');
           process.exitCode = await daemonControl[verb]();
         }),
@@ -96,6 +113,22 @@ function buildProgram(args: readonly string[]): Command {
     ['paso watch', 'paso watch --project 1', 'paso watch | while read -r change; do echo "changed: $change"; done'],
   );
 
+  withExamples(
+    program
+      .command('bridge')
+      .description("Join stdin/stdout to this host's daemon (what --remote runs over ssh)")
+      .option('--actor <name>', 'record every change on this connection with this actor, whatever the client says')
+      .action(async (options: { actor?: string }) => {
+        const { runBridge } = await import('./scripting/bridge.js');
+        process.exitCode = await runBridge(options);
+      }),
+    [
+      `echo '{"jsonrpc":"2.0","id":1,"method":"daemon.status"}' | paso bridge`,
+      'command="paso bridge --actor alice",no-pty,no-port-forwarding ssh-ed25519 AAAA...   # in authorized_keys',
+    ],
+  );
+
+  registerDataCommands(program);
   registerHumanCli(program);
   forEachCommand(program, (command) => {
     command.exitOverride();
@@ -128,6 +161,11 @@ function reportError(error: unknown): number {
   return ExitCode.internal;
 }
 
+/** `paso --remote HOST` alone opens that host's board, as `paso` alone opens the local one. */
+function isOnlyRemote(args: string[]): boolean {
+  return (args.length === 2 && args[0] === '--remote') || (args.length === 1 && args[0]!.startsWith('--remote='));
+}
+
 async function main(argv: string[]): Promise<void> {
   // A reader that went away (`paso rpc --list | head -1`) is a normal way to stop.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -136,7 +174,10 @@ async function main(argv: string[]): Promise<void> {
   });
   try {
     const program = buildProgram(argv.slice(2));
-    if (argv.length <= 2) {
+    if (argv.length <= 2 || isOnlyRemote(argv.slice(2))) {
+      if (argv.length > 2) program.parseOptions(argv.slice(2));
+      const { remote } = program.opts<{ remote?: string }>();
+      if (remote !== undefined) process.env.PASO_REMOTE = remote;
       if (process.stdin.isTTY && process.stdout.isTTY) process.exitCode = await openBoard(undefined);
       else program.outputHelp();
       return;

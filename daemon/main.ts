@@ -114,6 +114,7 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
   await server.listen(
     createLineHandler({
       dispatcher,
+      sqlite,
       log,
       currentSeq: () => readSeq(db),
       publish: (change: Change) => subscriptions.publish(change),

@@ -15,12 +15,14 @@ import { PasoError, RpcCode } from '../shared/errors.js';
 import type { ParamsOf } from '../shared/protocol/params.js';
 import type { Change } from './change-set.js';
 import type { ClientConnection } from './client-connection.js';
+import { backupDatabase } from './database-backup.js';
 import { isDataMethod, type Dispatcher } from './dispatcher.js';
 import type { DaemonLog } from './logger.js';
 import { describeMethods, validateParams } from './param-validation.js';
 import type { DataMethodName } from './services/data-method.js';
 import { methodSpecs } from '../shared/protocol/params.js';
 import { PASO_VERSION } from '../shared/version.js';
+import type BetterSqlite3 from 'better-sqlite3';
 
 /** Per line: which connection sent it and what it committed. */
 interface LineContext {
@@ -31,6 +33,8 @@ interface LineContext {
 
 export interface RpcHost {
   dispatcher: Dispatcher;
+  /** The daemon's one connection, for `daemon.backup` (which must read through it). */
+  sqlite: BetterSqlite3.Database;
   log: DaemonLog;
   status(): unknown;
   currentSeq(): number;
@@ -68,8 +72,8 @@ export function createLineHandler(host: RpcHost): (line: string, connection: Cli
     return { version: PASO_VERSION, seq: host.currentSeq() };
   });
   server.addMethod('daemon.backup', (params) => {
-    validateParams('daemon.backup', params);
-    throw new PasoError('internal', 'daemon.backup is not built yet');
+    const { path } = validateParams('daemon.backup', params) as ParamsOf<'daemon.backup'>;
+    return backupDatabase(host.sqlite, path);
   });
   server.addMethod('subscribe', (params, context) => {
     const { projectId } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;

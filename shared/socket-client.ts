@@ -1,8 +1,10 @@
 /**
- * The client half of the wire protocol over one Unix socket: json-rpc-2.0's JSONRPCClient
- * matches replies to requests, `framing.ts` turns bytes into lines. It knows nothing
- * about starting daemons; `client/connection.ts` builds on it, and a daemon that
- * lost the lock race uses it (through `daemon-probe.ts`) to ask who runs.
+ * The client half of the wire protocol over any byte stream to a daemon (a `Transport`):
+ * json-rpc-2.0's JSONRPCClient matches replies to requests, `framing.ts` turns bytes into
+ * lines. The Unix socket transport is the few lines at the end; the ssh one lives in
+ * `client/connection/ssh-transport.ts`. It knows nothing about starting daemons;
+ * `client/connection/` builds on it, and a daemon that lost the lock race uses it (through
+ * `daemon-probe.ts`) to ask who runs.
  */
 import { createRequire } from 'node:module';
 import { createConnection, type Socket } from 'node:net';
@@ -31,35 +33,44 @@ export interface PasoClient {
   close(): void;
 }
 
+/** A byte stream to a daemon, one JSON message per line both ways. */
+export interface Transport {
+  write(text: string): void;
+  onData(handler: (chunk: Buffer) => void): void;
+  /** Called once when the stream is gone, with why when the transport knows (ssh's own message). */
+  onClose(handler: (reason: string | null) => void): void;
+  close(): void;
+}
+
 /**
  * Replies can be far larger than requests (`board.get` of a big project), so the client accepts
  * longer lines from the daemon than the 1 MiB the daemon accepts from clients.
  */
 const MAX_REPLY_LINE_BYTES = 64 * 1024 * 1024;
 
-class SocketClient implements PasoClient {
+class LineClient implements PasoClient {
   private readonly rpc: JSONRPCClientClass;
   private readonly notificationHandlers = new Set<(method: string, params: unknown) => void>();
   private readonly closeHandlers: Array<() => void> = [];
   private closed = false;
+  /** Why the transport closed, when it said (ssh: "connect to host ... refused"). */
+  private closeReason: string | null = null;
   private nextId = 1;
 
-  constructor(private readonly socket: Socket) {
+  constructor(private readonly transport: Transport) {
     this.rpc = new JSONRPCClient((payload) => {
       if (this.closed) throw new Error('the connection to the daemon is closed');
-      socket.write(encodeLine(payload));
+      transport.write(encodeLine(payload));
     });
     const splitter = new LineSplitter(
       {
         onLine: (line) => this.onLine(line),
-        onOversized: () => socket.destroy(),
+        onOversized: () => transport.close(),
       },
       MAX_REPLY_LINE_BYTES,
     );
-    socket.on('data', (chunk: Buffer) => splitter.push(chunk));
-    // Errors (ECONNRESET, EPIPE) always end in 'close', which is where they are handled.
-    socket.on('error', () => {});
-    socket.on('close', () => this.onSocketClosed());
+    transport.onData((chunk) => splitter.push(chunk));
+    transport.onClose((reason) => this.onTransportClosed(reason));
   }
 
   async call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
@@ -67,7 +78,7 @@ class SocketClient implements PasoClient {
   }
 
   async callRaw(method: string, params?: unknown): Promise<unknown> {
-    if (this.closed) throw disconnected();
+    if (this.closed) throw disconnected(this.closeReason);
     const request: JSONRPCRequest = { jsonrpc: '2.0', id: this.nextId++, method };
     if (params !== undefined) request.params = params;
     const response = await this.rpc.requestAdvanced(request);
@@ -76,7 +87,7 @@ class SocketClient implements PasoClient {
       // closes; the daemon itself never sends code 0.
       if (response.error.code === 0) {
         if (this.pendingFailure) throw errorFromRpc(this.pendingFailure);
-        if (this.closed) throw disconnected();
+        if (this.closed) throw disconnected(this.closeReason);
       }
       throw errorFromRpc(response.error);
     }
@@ -94,7 +105,7 @@ class SocketClient implements PasoClient {
   }
 
   close(): void {
-    this.socket.destroy();
+    this.transport.close();
   }
 
   private onLine(line: string): void {
@@ -132,21 +143,27 @@ class SocketClient implements PasoClient {
     this.rpc.rejectAllPendingRequests(error.message);
   }
 
-  private onSocketClosed(): void {
+  private onTransportClosed(reason: string | null): void {
     if (this.closed) return;
     this.closed = true;
+    this.closeReason = reason;
     this.rpc.rejectAllPendingRequests('the connection to the daemon closed');
     for (const handler of this.closeHandlers.splice(0)) handler();
   }
 }
 
-function disconnected(): PasoError {
-  return new PasoError('unavailable', 'the connection to the daemon closed', { disconnected: true });
+function disconnected(reason: string | null): PasoError {
+  return new PasoError('unavailable', reason ?? 'the connection to the daemon closed', { disconnected: true });
 }
 
 /** True for the error a call gets because the socket closed before its reply came. */
 export function isDisconnectError(error: unknown): boolean {
   return error instanceof PasoError && error.kind === 'unavailable' && error.details.disconnected === true;
+}
+
+/** A JSON-RPC client over any transport. */
+export function clientOver(transport: Transport): PasoClient {
+  return new LineClient(transport);
 }
 
 /** Connects to the socket; rejects with the raw Node error (ENOENT, ECONNREFUSED, ...). */
@@ -157,7 +174,18 @@ export function openSocketClient(socketPath: string): Promise<PasoClient> {
     socket.once('error', onError);
     socket.once('connect', () => {
       socket.off('error', onError);
-      resolve(new SocketClient(socket));
+      resolve(new LineClient(socketTransport(socket)));
     });
   });
+}
+
+function socketTransport(socket: Socket): Transport {
+  // Errors (ECONNRESET, EPIPE) always end in 'close', which is where they are handled.
+  socket.on('error', () => {});
+  return {
+    write: (text) => void socket.write(text),
+    onData: (handler) => void socket.on('data', handler),
+    onClose: (handler) => void socket.once('close', () => handler(null)),
+    close: () => socket.destroy(),
+  };
 }

@@ -16,6 +16,7 @@ import { PasoError } from '../../shared/errors.js';
 import type { DbChanged, MethodName, ParamsOf, ResultOf } from '../../shared/protocol/index.js';
 import { DB_CHANGED } from '../../shared/protocol/index.js';
 import { connect } from './connection.js';
+import { remoteHost } from './connection-target.js';
 import type { PasoClient } from '../../shared/socket-client.js';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
@@ -44,6 +45,8 @@ export class LiveConnection {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = FIRST_RETRY_MS;
   private failingSince = 0;
+  /** The far host when connected over ssh (`--remote`), else null: the board names it in its header. */
+  readonly remoteHost: string | null = remoteHost();
 
   constructor(private readonly options: LiveConnectionOptions = {}) {
     this.projectId = options.projectId;
@@ -80,7 +83,10 @@ export class LiveConnection {
   }
 
   private async open(reconnecting: boolean): Promise<PasoClient> {
-    const client = await connect(this.options.autostart === undefined ? {} : { autostart: this.options.autostart });
+    const client = await connect({
+      reconnecting,
+      ...(this.options.autostart === undefined ? {} : { autostart: this.options.autostart }),
+    });
     // Listen before subscribing: a notification can arrive in the same chunk as the reply,
     // before this client is adopted. Only one client is open at a time, so no duplicates.
     client.onNotification((method, params) => {

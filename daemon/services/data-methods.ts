@@ -7,6 +7,8 @@ import { createLabel, deleteLabel, listLabels, updateLabel } from './labels.js';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects.js';
 import { getTask, listTasks } from './task-queries.js';
 import { linkTasks, unlinkTasks } from './task-relations.js';
+import { exportData } from './data-export.js';
+import { importData } from './data-import.js';
 import { createTask, deleteTask, moveTask, setTaskLabels, updateTask } from './tasks.js';
 
 import { PasoError } from '../../shared/errors.js';
@@ -49,6 +51,6 @@ export const dataMethods: DataMethodRegistry = {
   'history.list': notBuilt('history.list'),
   'history.undo': notBuilt('history.undo'),
   'history.redo': notBuilt('history.redo'),
-  'data.export': notBuilt('data.export'),
-  'data.import': notBuilt('data.import'),
+  'data.export': exportData,
+  'data.import': importData,
 };

@@ -8,17 +8,17 @@ import { Kind, Type, type Static, type TLiteral, type TSchema, type TUnion } fro
 
 const strict = { additionalProperties: false } as const;
 
-const Id = Type.Integer({ minimum: 1, description: 'A positive integer id' });
+export const Id = Type.Integer({ minimum: 1, description: 'A positive integer id' });
 const NullableId = Type.Union([Id, Type.Null()]);
 /** A string enum whose static type keeps the literals. */
 function oneOf<const T extends readonly string[]>(values: T, description: string) {
   return Type.Union(values.map((value) => Type.Literal(value)), { description }) as unknown as TUnion<TLiteral<T[number]>[]>;
 }
 
-const Priority = oneOf(PRIORITIES, PRIORITIES.join(' | '));
-const TaskType = oneOf(TASK_TYPES, TASK_TYPES.join(' | '));
+export const Priority = oneOf(PRIORITIES, PRIORITIES.join(' | '));
+export const TaskType = oneOf(TASK_TYPES, TASK_TYPES.join(' | '));
 const Role = oneOf(COLUMN_ROLES, COLUMN_ROLES.join(' | '));
-const NullableRole = Type.Union([Role, Type.Null()]);
+export const NullableRole = Type.Union([Role, Type.Null()]);
 /**
  * Text limits count characters as people do (code points, not UTF-16 units) and apply after
  * trimming where the field is trimmed. TypeBox's maxLength does neither, so text fields have
@@ -27,7 +27,7 @@ const NullableRole = Type.Union([Role, Type.Null()]);
  */
 export const TEXT_KIND = 'PasoText';
 
-function Text(options: { minLength?: number; maxLength: number; oneLine?: boolean; trimmed?: boolean; description?: string }) {
+export function Text(options: { minLength?: number; maxLength: number; oneLine?: boolean; trimmed?: boolean; description?: string }) {
   const { oneLine, trimmed, ...limits } = options;
   return Type.Unsafe<string>({
     [Kind]: TEXT_KIND,
@@ -38,14 +38,14 @@ function Text(options: { minLength?: number; maxLength: number; oneLine?: boolea
   });
 }
 
-const Title = Text({ minLength: 1, maxLength: 200, oneLine: true, trimmed: true, description: 'One line, 1-200 characters, trimmed' });
-const Description = Text({ maxLength: 20_000 });
-const ProjectName = Text({ minLength: 1, maxLength: 100, oneLine: true, trimmed: true });
-const ProjectKey = Type.String({ pattern: '^[A-Za-z0-9]{1,10}$', description: '1-10 of A-Z0-9 (upper-cased)' });
-const ShortName = Text({ minLength: 1, maxLength: 50, oneLine: true, trimmed: true });
-const Color = Type.String({ pattern: '^#[0-9A-Fa-f]{6}$', description: '#RRGGBB' });
+export const Title = Text({ minLength: 1, maxLength: 200, oneLine: true, trimmed: true, description: 'One line, 1-200 characters, trimmed' });
+export const Description = Text({ maxLength: 20_000 });
+export const ProjectName = Text({ minLength: 1, maxLength: 100, oneLine: true, trimmed: true });
+export const ProjectKey = Type.String({ pattern: '^[A-Za-z0-9]{1,10}$', description: '1-10 of A-Z0-9 (upper-cased)' });
+export const ShortName = Text({ minLength: 1, maxLength: 50, oneLine: true, trimmed: true });
+export const Color = Type.String({ pattern: '^#[0-9A-Fa-f]{6}$', description: '#RRGGBB' });
 const DueAt = Type.Union([Type.String({ minLength: 1, maxLength: 40, description: 'ISO-8601 date or date-time' }), Type.Null()]);
-const CommentBody = Text({ minLength: 1, maxLength: 4_000, trimmed: true });
+export const CommentBody = Text({ minLength: 1, maxLength: 4_000, trimmed: true });
 const TaskRef = Type.String({ pattern: '^[A-Za-z0-9]{1,10}-[0-9]{1,9}$', description: 'KEY-ticket, e.g. WEB-12' });
 const LabelIds = Type.Array(Id, { maxItems: 100, description: 'Label ids of the task\'s project' });
 const RelationKind = oneOf(RELATION_KINDS, 'parent (task is parent of target) | blocks (task blocks target) | related');

@@ -1,5 +1,5 @@
 /**
- * The thin paths (`paso rpc`, `paso watch`, `paso daemon status`, CLI verbs) must not load the
+ * The thin paths (`paso rpc`, `paso watch`, `paso daemon status`, CLI verbs, `paso bridge`) must not load the
  * daemon's or the board's heavy modules: every module each command loads is traced (ESM
  * through a resolve hook, CommonJS through Module._load) and checked.
  */
@@ -82,6 +82,8 @@ for (const args of [
   ['daemon', 'status'],
   ['project', 'list'],
   ['task', 'list', '--project', 'THIN'],
+  ['bridge'],
+  ['bridge', '--actor', 'alice'],
 ]) {
   test(`paso ${args.join(' ')} stays thin`, async () => {
     const { child, loaded } = traced(args);
