@@ -14,13 +14,18 @@ export interface SummaryFilter {
   columnId?: number;
   priority?: TaskRow['priority'];
   type?: TaskRow['type'];
+  /** true: only archived tasks, newest archived first; otherwise only live ones, in board order. */
+  archived?: boolean;
   /** Also load descriptions, for a text query. */
   withDescription?: boolean;
 }
 
 type SummaryWithDescription = TaskSummary & { description?: string };
 
-/** A project's task summaries in board order: by column position, then task position. */
+/**
+ * A project's live task summaries in board order (by column position, then task position),
+ * or its archived ones, most recently archived first (they have no place in a column).
+ */
 export function projectSummaries(db: SyncDb, project: ProjectRow, filter: SummaryFilter = {}): SummaryWithDescription[] {
   let tasksQuery = db.qb
     .selectFrom('tasks')
@@ -38,9 +43,10 @@ export function projectSummaries(db: SyncDb, project: ProjectRow, filter: Summar
       'tasks.updated_at',
       'tasks.archived_at',
     ])
-    .where('tasks.project_id', '=', project.id)
-    .orderBy('columns.position')
-    .orderBy('tasks.position');
+    .where('tasks.project_id', '=', project.id);
+  tasksQuery = filter.archived
+    ? tasksQuery.where('tasks.archived_at', 'is not', null).orderBy('tasks.archived_at', 'desc').orderBy('tasks.id', 'desc')
+    : tasksQuery.where('tasks.archived_at', 'is', null).orderBy('columns.position').orderBy('tasks.position');
   if (filter.columnId !== undefined) tasksQuery = tasksQuery.where('tasks.column_id', '=', filter.columnId);
   if (filter.priority !== undefined) tasksQuery = tasksQuery.where('tasks.priority', '=', filter.priority);
   if (filter.type !== undefined) tasksQuery = tasksQuery.where('tasks.type', '=', filter.type);
@@ -95,7 +101,8 @@ function projectTaskLabelIds(db: SyncDb, projectId: number): Map<number, number[
 
 /**
  * Tasks of a project that some open task blocks. A blocker is open unless its column has
- * the done role; in a project without a done column, every blocker is open.
+ * the done role or it is archived (put away: nobody works on it); in a project without a
+ * done column, every live blocker is open.
  */
 function blockedTaskIds(db: SyncDb, projectId: number): Set<number> {
   const rows = db.all(
@@ -107,6 +114,7 @@ function blockedTaskIds(db: SyncDb, projectId: number): Set<number> {
       .distinct()
       .where('relations.kind', '=', 'blocks')
       .where('blocker.project_id', '=', projectId)
+      .where('blocker.archived_at', 'is', null)
       .where((eb) => eb.or([eb('blocker_column.role', 'is', null), eb('blocker_column.role', '!=', 'done')])),
   );
   return new Set(rows.map((r) => r.to_task_id));
@@ -126,6 +134,7 @@ export function listTasks(params: ParamsOf<'task.list'>, ctx: ServiceContext): T
   if (params.columnId !== undefined) filter.columnId = params.columnId;
   if (params.priority !== undefined) filter.priority = params.priority;
   if (params.type !== undefined) filter.type = params.type;
+  if (params.archived) filter.archived = true;
   // Text, label and blocked filters run here rather than in SQL: LIKE folds ASCII case only,
   // and blocked is derived anyway.
   return projectSummaries(db, project, filter)
@@ -163,7 +172,7 @@ export function taskIdByRef(db: SyncDb, ref: string): number {
   return row.id;
 }
 
-type LinkRow = TaskLink & { kind: 'parent' | 'blocks' | 'related'; ticket: number; columnRole: string | null };
+type LinkRow = TaskLink & { kind: 'parent' | 'blocks' | 'related'; ticket: number; columnRole: string | null; archived: boolean };
 
 export function taskDetail(db: SyncDb, id: number): TaskDetail {
   const task = db.first(
@@ -188,7 +197,15 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     )
     .map(labelFromRow);
 
-  const toLink = (row: { kind: LinkRow['kind']; id: number; ticket: number; title: string; column_id: number; role: string | null }): LinkRow => ({
+  const toLink = (row: {
+    kind: LinkRow['kind'];
+    id: number;
+    ticket: number;
+    title: string;
+    column_id: number;
+    role: string | null;
+    archived_at: string | null;
+  }): LinkRow => ({
     kind: row.kind,
     id: row.id,
     ref: taskRef(task.project_key, row.ticket),
@@ -196,8 +213,9 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     columnId: row.column_id,
     ticket: row.ticket,
     columnRole: row.role,
+    archived: row.archived_at !== null,
   });
-  const linkColumns = ['other.id', 'other.ticket', 'other.title', 'other.column_id', 'other_column.role', 'relations.kind'] as const;
+  const linkColumns = ['other.id', 'other.ticket', 'other.title', 'other.column_id', 'other_column.role', 'other.archived_at', 'relations.kind'] as const;
   /** Relations from this task (`outgoing`) or to it, each with the task at the other end. */
   const links = (direction: 'outgoing' | 'incoming'): LinkRow[] => {
     const [self, other] = direction === 'outgoing' ? (['from_task_id', 'to_task_id'] as const) : (['to_task_id', 'from_task_id'] as const);
@@ -238,7 +256,7 @@ export function taskDetail(db: SyncDb, id: number): TaskDetail {
     type: task.type,
     dueAt: task.due_at,
     labelIds: labels.map((l) => l.id),
-    blocked: blockedBy.some((r) => r.columnRole !== 'done'),
+    blocked: blockedBy.some((r) => r.columnRole !== 'done' && !r.archived),
     version: task.version,
     updatedAt: task.updated_at,
     archivedAt: task.archived_at,

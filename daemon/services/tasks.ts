@@ -55,13 +55,7 @@ export function updateTask(params: ParamsOf<'task.update'>, ctx: ServiceContext)
   const { db } = ctx;
   const current = requireTask(db, params.id);
   // Checked before anything else, so a stale editor never half-applies.
-  if (params.expectedVersion !== undefined && params.expectedVersion !== current.version) {
-    throw conflict(`task ${current.id} changed: version is ${current.version}, not ${params.expectedVersion}`, {
-      id: current.id,
-      expectedVersion: params.expectedVersion,
-      current: taskDetail(db, current.id),
-    });
-  }
+  requireVersion(db, current, params.expectedVersion);
   const changes: Partial<Pick<TaskRow, 'title' | 'description' | 'priority' | 'type' | 'due_at'>> = {};
   if (params.title !== undefined) {
     const title = params.title.trim();
@@ -91,6 +85,14 @@ export function updateTask(params: ParamsOf<'task.update'>, ctx: ServiceContext)
 export function moveTask(params: ParamsOf<'task.move'>, ctx: ServiceContext): TaskDetail {
   const { db } = ctx;
   const task = requireTask(db, params.id);
+  requireVersion(db, task, params.expectedVersion);
+  if (task.archived_at !== null) {
+    throw validation(`task ${taskDetail(db, task.id).ref} is archived; unarchive it before moving it`, {
+      id: task.id,
+      field: 'id',
+      archivedAt: task.archived_at,
+    });
+  }
   if (params.columnId !== undefined && params.role !== undefined) {
     throw validation('give columnId or role, not both', { field: 'role' });
   }
@@ -140,6 +142,16 @@ export function setTaskLabels(params: ParamsOf<'task.setLabels'>, ctx: ServiceCo
     ctx.touch(task.project_id);
   }
   return taskDetail(db, task.id);
+}
+
+/** A stale `expectedVersion` is a conflict carrying the task as it is now. */
+export function requireVersion(db: SyncDb, task: TaskRow, expectedVersion: number | undefined): void {
+  if (expectedVersion === undefined || expectedVersion === task.version) return;
+  throw conflict(`task ${task.id} changed: version is ${task.version}, not ${expectedVersion}`, {
+    id: task.id,
+    expectedVersion,
+    current: taskDetail(db, task.id),
+  });
 }
 
 /** The project's `ready` column, else its first; a project without columns cannot take tasks. */
