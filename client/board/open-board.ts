@@ -31,9 +31,13 @@ export async function openBoard(options: { project?: string }): Promise<number> 
   let controller: BoardController | null = null;
   // Events that arrive after board.get but before the controller exists must not be lost.
   let changedBeforeStart = false;
-  let stateBeforeStart: [ConnectionState, string | undefined] | null = null;
+  let stateBeforeStart: [Exclude<ConnectionState, 'stopped'>, string | undefined] | null = null;
   const live = new LiveConnection({
-    onState: (state, detail) => (controller ? controller.onConnectionState(state, detail) : (stateBeforeStart = [state, detail])),
+    onState: (liveState, detail) => {
+      // Until the board shows `stopped` itself (issue 9's board part), it shows as offline.
+      const state = liveState === 'stopped' ? 'offline' : liveState;
+      return controller ? controller.onConnectionState(state, detail) : (stateBeforeStart = [state, detail]);
+    },
     onChange: (change) => (controller ? controller.onDbChanged(change) : (changedBeforeStart = true)),
   });
 
