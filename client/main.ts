@@ -10,7 +10,6 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, PasoError } from '../shared/errors.js';
 import { PASO_VERSION } from '../shared/version.js';
-import { parseId } from './cli/number-args.js';
 import { printableBlock } from './cli/printable.js';
 import { registerDataCommands } from './cli/declare-data.js';
 import { registerHumanCli } from './cli/register.js';
@@ -105,12 +104,12 @@ function buildProgram(args: readonly string[]): Command {
     program
       .command('watch')
       .description('Print every db_changed notification as one JSON line until interrupted')
-      .option('--project <id>', 'only changes to this project (by id)', parseId)
-      .action(async (options: { project?: number }) => {
+      .option('-p, --project <project>', 'only changes to this project (id, key or name)')
+      .action(async (options: { project?: string }) => {
         const { runWatch } = await import('./scripting/watch.js');
         process.exitCode = await runWatch(options);
       }),
-    ['paso watch', 'paso watch --project 1', 'paso watch | while read -r change; do echo "changed: $change"; done'],
+    ['paso watch', 'paso watch --project WEB', 'paso watch | while read -r change; do echo "changed: $change"; done'],
   );
 
   withExamples(

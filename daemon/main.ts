@@ -6,6 +6,7 @@ import { chmodSync } from 'node:fs';
 import { PasoError } from '../shared/errors.js';
 import { probeDaemon } from '../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
+import { DAEMON_STOPPING } from '../shared/protocol/index.js';
 import { PASO_VERSION } from '../shared/version.js';
 import type { Change } from './change-set.js';
 import { readSeq } from './db/change-seq.js';
@@ -100,6 +101,10 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
     if (stopping) return;
     stopping = true;
     log.info(`shutting down (${reason})`);
+    // Only a deliberate stop is announced: after a signal or a crash, clients start a new daemon.
+    if (reason === 'daemon.shutdown') {
+      for (const connection of server.connections) connection.send({ jsonrpc: '2.0', method: DAEMON_STOPPING, params: { reason } });
+    }
     try {
       await server.close();
     } finally {

@@ -1,4 +1,5 @@
 /** `paso column ...`: columns of one project, named by id, name or role. */
+import { PasoError } from '../../shared/errors.js';
 import type { Column, ColumnRole, ParamsOf } from '../../shared/protocol/index.js';
 import type { PasoClient } from '../connection/connection.js';
 import { printableLine, tableOrEmpty, type Style, type VerbOutput } from './output.js';
@@ -42,6 +43,22 @@ export async function moveColumn(
   return columnTable(await client.call('column.move', { id: column.id, position }), column.id);
 }
 
+export async function updateColumn(
+  client: PasoClient,
+  [given]: [string],
+  options: ProjectOption & { name?: string; role?: ColumnRole | 'none'; wip?: number | 'none' },
+): Promise<VerbOutput> {
+  if (options.name === undefined && options.role === undefined && options.wip === undefined) {
+    throw new PasoError('usage', 'nothing to change: give --name, --role or --wip');
+  }
+  const column = await columnOf(client, given, options);
+  const params: ParamsOf<'column.update'> = { id: column.id };
+  if (options.name !== undefined) params.name = options.name;
+  if (options.role !== undefined) params.role = options.role === 'none' ? null : options.role;
+  if (options.wip !== undefined) params.wipLimit = options.wip === 'none' ? null : options.wip;
+  return changedColumn(await client.call('column.update', params), 'Updated column');
+}
+
 /** `none` clears the role; the other names are the contract's roles. */
 export async function setColumnRole(
   client: PasoClient,
@@ -75,11 +92,12 @@ function columnTable(columns: Column[], highlightId?: number): VerbOutput {
     result: columns,
     ids: columns.map((c) => c.id),
     render: (style: Style) =>
-      tableOrEmpty('columns', ['POS', 'ID', 'NAME', 'ROLE'], columns.map((c) => [
+      tableOrEmpty('columns', ['POS', 'ID', 'NAME', 'ROLE', 'WIP'], columns.map((c) => [
         String(c.position),
         String(c.id),
         c.id === highlightId ? style.bold(printableLine(c.name)) : printableLine(c.name),
         c.role ?? '',
+        c.wipLimit === null ? '' : String(c.wipLimit),
       ]), style),
   };
 }
@@ -89,6 +107,8 @@ function changedColumn(column: Column, verb: string): VerbOutput {
     result: column,
     ids: [column.id],
     render: (style: Style) =>
-      `${verb} ${style.bold(printableLine(column.name))} ${style.dim(`(id ${column.id}, position ${column.position}${column.role ? `, role ${column.role}` : ''})`)}`,
+      `${verb} ${style.bold(printableLine(column.name))} ${style.dim(
+        `(id ${column.id}, position ${column.position}${column.role ? `, role ${column.role}` : ''}${column.wipLimit !== null ? `, WIP limit ${column.wipLimit}` : ''})`,
+      )}`,
   };
 }

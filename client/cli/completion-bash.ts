@@ -1,6 +1,6 @@
 /** The bash completion script (bash 4+; `complete -F`). */
 import type { CompletionNode } from './completion-tree.js';
-import { caseArms, caseFunction, lookups, shq, takesValueFunction } from './completion-lookups.js';
+import { caseArms, caseFunction, kindWords, lookups, shq, takesValueFunction } from './completion-lookups.js';
 
 export function bashScript(name: string, nodes: readonly CompletionNode[]): string {
   const t = lookups(nodes);
@@ -11,14 +11,25 @@ ${caseFunction(`_${name}_options`, '"$1"', caseArms(t.options, echo))}
 ${takesValueFunction(`_${name}_takes_value`, t.takesValue)}
 ${caseFunction(`_${name}_option_values`, '"$1|$2"', caseArms(t.optionValues, echo))}
 ${caseFunction(`_${name}_argument_values`, '"$1|$2"', caseArms(t.argumentValues, echo))}
+${caseFunction(`_${name}_option_kind`, '"$1|$2"', caseArms(kindWords(t.optionKinds), echo))}
+${caseFunction(`_${name}_argument_kind`, '"$1|$2"', caseArms(kindWords(t.argumentKinds), echo))}
+# Adds what the running daemon knows (never starting one; nothing when none runs).
+_${name}_ask_daemon() {
+  local IFS=$'\n' found
+  local -a words
+  words=($(compgen -W "$(command ${name} __complete "$1" "$2" 2>/dev/null)" -- "$cur"))
+  for found in "\${words[@]}"; do COMPREPLY+=("$(printf '%q' "$found")"); done
+}
 _${name}() {
-  local cur prev word cmd_path='' position=0 i
+  local cur prev word cmd_path='' position=0 i project='' kind
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev=''
   if ((COMP_CWORD > 0)); then prev="\${COMP_WORDS[COMP_CWORD-1]}"; fi
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
     if [[ $word == -* ]]; then
+      if [[ $word == --project=* ]]; then project="\${word#--project=}"; fi
+      if [[ $word == --project || $word == -p ]] && ((i + 1 < COMP_CWORD)); then project="\${COMP_WORDS[i+1]}"; fi
       if _${name}_takes_value "$cmd_path" "$word"; then i=$((i + 1)); fi
       continue
     fi
@@ -30,13 +41,17 @@ _${name}() {
   done
   if [[ $prev == -* ]] && _${name}_takes_value "$cmd_path" "$prev"; then
     COMPREPLY=($(compgen -W "$(_${name}_option_values "$cmd_path" "$prev")" -- "$cur"))
+    kind="$(_${name}_option_kind "$cmd_path" "$prev")"
   elif [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$(_${name}_options "$cmd_path")" -- "$cur"))
   elif ((position == 0)); then
     COMPREPLY=($(compgen -W "$(_${name}_subcommands "$cmd_path") $(_${name}_argument_values "$cmd_path" 1)" -- "$cur"))
+    kind="$(_${name}_argument_kind "$cmd_path" 1)"
   else
     COMPREPLY=($(compgen -W "$(_${name}_argument_values "$cmd_path" $((position + 1)))" -- "$cur"))
+    kind="$(_${name}_argument_kind "$cmd_path" $((position + 1)))"
   fi
+  if [[ -n $kind ]]; then _${name}_ask_daemon "$kind" "$project"; fi
 }
 complete -F _${name} ${name}
 `;

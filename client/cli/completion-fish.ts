@@ -13,7 +13,13 @@ export function fishScript(name: string, nodes: readonly CompletionNode[]): stri
     }
     for (const option of node.options) {
       const spellings = option.flags.map((f) => (f.startsWith('--') ? `-l ${fishq(f.slice(2))}` : `-s ${fishq(f.slice(1))}`));
-      const value = option.takesValue ? (option.choices.length > 0 ? ` -x -a ${fishq(option.choices.join(' '))}` : ' -r') : '';
+      const value = !option.takesValue
+        ? ''
+        : option.kind
+          ? ` -x -a ${fishq(`(${fn}_ask_daemon ${option.kind})`)}`
+          : option.choices.length > 0
+            ? ` -x -a ${fishq(option.choices.join(' '))}`
+            : ' -r';
       lines.push(`complete -c ${name} -n ${at(node.path)} ${spellings.join(' ')}${value} -d ${fishq(option.description)}`);
     }
     node.argumentChoices.forEach((choices, i) => {
@@ -21,6 +27,11 @@ export function fishScript(name: string, nodes: readonly CompletionNode[]): stri
       const condition = `${fn}_at ${fishq(node.path)}; and ${fn}_position_is ${i}`;
       lines.push(`complete -c ${name} -n ${fishq(condition)} -a ${fishq(choices.join(' '))}`);
     });
+  }
+  for (const [key, kind] of t.argumentKinds) {
+    const bar = key.lastIndexOf('|');
+    const condition = `${fn}_at ${fishq(key.slice(0, bar))}; and ${fn}_position_is ${Number(key.slice(bar + 1)) - 1}`;
+    lines.push(`complete -c ${name} -n ${fishq(condition)} -a ${fishq(`(${fn}_ask_daemon ${kind})`)}`);
   }
   const switchArms = (entries: readonly [string, readonly string[]][]) =>
     entries.map(([key, words]) => `        case ${fishq(key)}\n            printf '%s\\n' ${words.map(fishq).join(' ')}`).join('\n');
@@ -60,6 +71,22 @@ function ${fn}_walk
         end
     end
     printf '%s\\n' "$cmd_path" $position
+end
+# What the running daemon knows (never starting one; nothing when none runs).
+function ${fn}_ask_daemon
+    set -l project ''
+    set -l next 0
+    for word in (commandline -opc)
+        if test $next = 1
+            set project $word
+            set next 0
+        else if contains -- $word --project -p
+            set next 1
+        else if string match -q -- '--project=*' $word
+            set project (string replace -- '--project=' '' $word)
+        end
+    end
+    command ${name} __complete $argv[1] "$project" 2>/dev/null
 end
 function ${fn}_at
     set -l walk (${fn}_walk)

@@ -4,11 +4,35 @@
  */
 import type { Command } from 'commander';
 
+/** Values only the daemon knows, completed by asking it (`paso __complete KIND`). */
+export type ValueKind = 'projects' | 'columns' | 'labels' | 'tasks' | 'archived-tasks';
+
+/** Options and arguments that name a project, column, label or task, by their names in the declarations. */
+const OPTION_KINDS: Record<string, ValueKind> = {
+  '--project': 'projects',
+  '--column': 'columns',
+  '--after': 'columns',
+  '--label': 'labels',
+  '--parent': 'tasks',
+};
+const ARGUMENT_KINDS: Record<string, ValueKind> = {
+  project: 'projects',
+  column: 'columns',
+  label: 'labels',
+  labels: 'labels',
+  task: 'tasks',
+  target: 'tasks',
+};
+/** Where the argument's name is not enough: `path|argument`. */
+const ARGUMENT_KINDS_BY_PATH: Record<string, ValueKind> = { 'task unarchive|task': 'archived-tasks' };
+
 export interface CompletionOption {
   /** `--priority` and `-p` style spellings. */
   flags: string[];
   takesValue: boolean;
   choices: readonly string[];
+  /** Completed from the daemon. */
+  kind: ValueKind | null;
   description: string;
 }
 
@@ -21,6 +45,10 @@ export interface CompletionNode {
   options: CompletionOption[];
   /** Choices of each positional argument, by 1-based position ([] when free text). */
   argumentChoices: (readonly string[])[];
+  /** What each positional argument names, completed from the daemon (null: nothing to ask). */
+  argumentKinds: (ValueKind | null)[];
+  /** The last argument takes several words (`[labels...]`). */
+  lastIsVariadic: boolean;
 }
 
 /** Every command reachable from root, aliases included, parents before children. */
@@ -39,9 +67,14 @@ export function completionTree(root: Command): CompletionNode[] {
         flags: [option.long, option.short].filter((flag): flag is string => typeof flag === 'string'),
         takesValue: option.required || option.optional,
         choices: option.argChoices ?? [],
+        kind: (option.long && OPTION_KINDS[option.long]) || null,
         description: firstLine(option.description),
       })),
       argumentChoices: command.registeredArguments.map((argument) => argument.argChoices ?? []),
+      argumentKinds: command.registeredArguments.map(
+        (argument) => ARGUMENT_KINDS_BY_PATH[`${path}|${argument.name()}`] ?? ARGUMENT_KINDS[argument.name()] ?? null,
+      ),
+      lastIsVariadic: command.registeredArguments.at(-1)?.variadic ?? false,
     });
     for (const child of children) {
       // `help [command]` is offered as a word; what follows it is not worth a table of its own.

@@ -1,6 +1,6 @@
 /** The zsh completion script: works autoloaded from $fpath (`#compdef`) or sourced. */
 import type { CompletionNode } from './completion-tree.js';
-import { caseArms, caseFunction, lookups, shq, takesValueFunction } from './completion-lookups.js';
+import { caseArms, caseFunction, kindWords, lookups, shq, takesValueFunction } from './completion-lookups.js';
 
 export function zshScript(name: string, nodes: readonly CompletionNode[]): string {
   const t = lookups(nodes);
@@ -20,8 +20,17 @@ ${caseFunction(`_${name}_options`, '"$1"', optionArms, '*) reply=() ;;')}
 ${takesValueFunction(`_${name}_takes_value`, t.takesValue)}
 ${caseFunction(`_${name}_option_values`, '"$1|$2"', caseArms(t.optionValues, reply), '*) reply=() ;;')}
 ${caseFunction(`_${name}_argument_values`, '"$1|$2"', caseArms(t.argumentValues, reply), '*) reply=() ;;')}
+${caseFunction(`_${name}_option_kind`, '"$1|$2"', caseArms(kindWords(t.optionKinds), reply), '*) reply=() ;;')}
+${caseFunction(`_${name}_argument_kind`, '"$1|$2"', caseArms(kindWords(t.argumentKinds), reply), '*) reply=() ;;')}
+# Adds what the running daemon knows (never starting one; nothing when none runs).
+_${name}_ask_daemon() {
+  local -a found
+  found=("\${(@f)$(command ${name} __complete "$1" "$2" 2>/dev/null)}")
+  found=(\${found:#})
+  (( \${#found} )) && compadd -a found
+}
 _${name}() {
-  local cmd_path='' word cur prev
+  local cmd_path='' word cur prev project='' kind=''
   local -i i position=0
   local -a reply names subcommands
   cur="\${words[CURRENT]}"
@@ -29,6 +38,8 @@ _${name}() {
   for ((i = 2; i < CURRENT; i++)); do
     word="\${words[i]}"
     if [[ $word == -* ]]; then
+      if [[ $word == --project=* ]]; then project="\${word#--project=}"; fi
+      if [[ $word == --project || $word == -p ]] && (( i + 1 < CURRENT )); then project="\${words[i+1]}"; fi
       if _${name}_takes_value "$cmd_path" "$word"; then i=i+1; fi
       continue
     fi
@@ -43,6 +54,8 @@ _${name}() {
   if [[ $prev == -* ]] && _${name}_takes_value "$cmd_path" "$prev"; then
     _${name}_option_values "$cmd_path" "$prev"
     (( \${#reply} )) && compadd -a reply
+    _${name}_option_kind "$cmd_path" "$prev"
+    kind="\${reply[1]}"
   elif [[ $cur == -* ]]; then
     _${name}_options "$cmd_path"
     (( \${#reply} )) && _describe -t options option reply
@@ -55,7 +68,10 @@ _${name}() {
     _${name}_argument_values "$cmd_path" $((position + 1))
     (( \${#subcommands} )) && _describe -t commands command subcommands
     (( \${#reply} )) && compadd -a reply
+    _${name}_argument_kind "$cmd_path" $((position + 1))
+    kind="\${reply[1]}"
   fi
+  [[ -n $kind ]] && _${name}_ask_daemon "$kind" "$project"
   return 0
 }
 if [[ "\${funcstack[1]}" == _${name} ]]; then

@@ -1,6 +1,7 @@
 /** Declarations of `paso column ...` (implementations in column-commands.ts). */
 import { Argument, type Command } from 'commander';
 import { COLUMN_ROLES } from '../../shared/protocol/entities.js';
+import { parseWipLimit } from './date-args.js';
 import { parsePosition } from './number-args.js';
 import { addVerb, choiceOption, withExamples, withProjectOption } from './verb.js';
 
@@ -9,8 +10,8 @@ const COLUMN_HELP = '\nA column is named by id, name (case-insensitive) or role 
 
 export function declareColumnCommands(program: Command): Command {
   const column = withExamples(
-    program.command('column').description('List, add, rename, move and delete the columns of a project'),
-    ['paso column list --project WEB', 'paso column add Review --after "In Progress"', 'paso column move Review 1'],
+    program.command('column').description('List, add, rename, move, limit and delete the columns of a project'),
+    ['paso column list --project WEB', 'paso column add Review --after "In Progress"', 'paso column move Review 1', 'paso column update Review --wip 3'],
   );
 
   withExamples(
@@ -27,6 +28,16 @@ export function declareColumnCommands(program: Command): Command {
     withProjectOption(addVerb(column, 'rename <column> <name>', 'Rename a column', async () => (await load()).renameColumn)),
     ['paso column rename Todo Backlog'],
   ).addHelpText('after', COLUMN_HELP);
+  withExamples(
+    withProjectOption(addVerb(column, 'update <column>', "Change a column's name, role or WIP limit", async () => (await load()).updateColumn))
+      .option('-n, --name <name>', 'new name')
+      .addOption(choiceOption('-r, --role <role>', 'new role (taken from the column that has it), or none', [...COLUMN_ROLES, 'none']))
+      .option('-w, --wip <limit>', 'advisory WIP limit (a whole number), or none to clear it', parseWipLimit),
+    ['paso column update "In Progress" --wip 3', 'paso column update "In Progress" --wip none', 'paso column update Review --name QA --role in_progress'],
+  ).addHelpText(
+    'after',
+    `${COLUMN_HELP}A WIP limit is advice: moving a task into a full column still works, and the board marks the column as over its limit.\n`,
+  );
   withProjectOption(addVerb(column, 'move', 'Move a column to a 0-based position', async () => (await load()).moveColumn))
     .addArgument(new Argument('<column>', 'the column'))
     .addArgument(new Argument('<position>', '0 is the leftmost').argParser(parsePosition))

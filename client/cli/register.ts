@@ -38,6 +38,19 @@ export function registerHumanCli(program: Command): void {
       const { completionScript } = await import('./completion.js');
       process.stdout.write(completionScript(shell, rootOf(command)));
     });
+  declareCompletionValues(program);
+}
+
+/** What the completion scripts run on Tab; hidden from help and from completion itself. */
+function declareCompletionValues(program: Command): void {
+  program
+    .command('__complete', { hidden: true })
+    .argument('<kind>')
+    .argument('[project]')
+    .action(async (kind: string, project: string | undefined) => {
+      const { printCompletionValues } = await import('./completion-values.js');
+      await printCompletionValues(kind, project);
+    });
 }
 
 function rootOf(command: Command): Command {

@@ -36,7 +36,7 @@ export async function resolveTask(client: PasoClient, given: string): Promise<Ta
  * project there is.
  */
 export async function resolveProject(
-  client: PasoClient,
+  client: Pick<PasoClient, 'call'>,
   given: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Project> {

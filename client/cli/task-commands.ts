@@ -46,6 +46,7 @@ interface ListOptions {
   priority?: Priority;
   type?: TaskType;
   blocked?: boolean;
+  archived?: boolean;
 }
 
 export async function listTasks(client: PasoClient, _args: [], options: ListOptions): Promise<VerbOutput> {
@@ -61,11 +62,12 @@ export async function listTasks(client: PasoClient, _args: [], options: ListOpti
   if (options.priority !== undefined) params.priority = options.priority;
   if (options.type !== undefined) params.type = options.type;
   if (options.blocked !== undefined) params.blocked = options.blocked;
+  if (options.archived) params.archived = true;
   const tasks = await client.call('task.list', params);
   return {
     result: tasks,
     ids: tasks.map((t) => t.id),
-    render: (style) => renderTaskList(tasks, columns, labels, style),
+    render: (style) => renderTaskList(tasks, columns, labels, style, { archived: options.archived === true }),
   };
 }
 
@@ -165,7 +167,7 @@ async function relate(
 }
 
 /** The output of a verb that changed one task: its detail, and a one-line summary. */
-async function changedTask(client: PasoClient, task: TaskDetail, verb: string): Promise<VerbOutput> {
+export async function changedTask(client: PasoClient, task: TaskDetail, verb: string): Promise<VerbOutput> {
   return {
     result: task,
     ids: [task.id],

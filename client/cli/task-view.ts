@@ -7,6 +7,7 @@ export function renderTaskList(
   columns: readonly Column[],
   labels: readonly Label[],
   style: Style,
+  options: { archived?: boolean } = {},
 ): string {
   const columnName = new Map(columns.map((c) => [c.id, printableLine(c.name)]));
   const labelName = new Map(labels.map((l) => [l.id, printableLine(l.name)]));
@@ -19,6 +20,10 @@ export function renderTaskList(
     t.labelIds.map((id) => labelName.get(id) ?? String(id)).join(','),
     t.blocked ? `${style.red('[blocked]')} ${printableLine(t.title)}` : printableLine(t.title),
   ]);
+  if (options.archived) {
+    rows.forEach((row, i) => row.splice(1, 0, shortDate(tasks[i]!.archivedAt ?? '')));
+    return tableOrEmpty('archived tasks', ['REF', 'ARCHIVED', 'COLUMN', 'PRIORITY', 'TYPE', 'DUE', 'LABELS', 'TITLE'], rows, style);
+  }
   return tableOrEmpty('tasks', ['REF', 'COLUMN', 'PRIORITY', 'TYPE', 'DUE', 'LABELS', 'TITLE'], rows, style);
 }
 
@@ -31,6 +36,7 @@ export function renderTaskDetail(task: TaskDetail, columns: readonly Column[], s
     ['Due', task.dueAt === null ? style.dim('none') : printableLine(task.dueAt)],
     ['Labels', task.labels.length > 0 ? task.labels.map((l) => printableLine(l.name)).join(', ') : style.dim('none')],
     ['Blocked', task.blocked ? style.red('yes') : 'no'],
+    ...(task.archivedAt !== null ? [['Archived', style.yellow(task.archivedAt)] as [string, string]] : []),
     ['Id', String(task.id)],
     ['Version', String(task.version)],
     ['Created', task.createdAt],

@@ -9,17 +9,23 @@
  *
  * Reconnecting follows the auto-start rules (it starts a daemon unless PASO_NO_AUTOSTART=1),
  * with backoff from 100 ms doubling to 2 s, with jitter so a crowd of clients spreads out.
+ *
+ * `stopped`: the daemon announced a deliberate stop (`daemon_stopping`, sent on
+ * `paso daemon stop`), so starting a new one would undo what its user asked for. The
+ * connection then only looks for a daemon someone else starts (never starting one) and
+ * reports `connected` when it finds one; `startDaemon()` leaves the state at its owner's
+ * request (say, a key pressed on the board).
  * Idle connections have no read timeout. After close() no timer or socket is left, so the
  * process can exit.
  */
 import { PasoError } from '../../shared/errors.js';
 import type { DbChanged, MethodName, ParamsOf, ResultOf } from '../../shared/protocol/index.js';
-import { DB_CHANGED } from '../../shared/protocol/index.js';
+import { DAEMON_STOPPING, DB_CHANGED } from '../../shared/protocol/index.js';
 import { connect } from './connection.js';
 import { remoteHost } from './connection-target.js';
 import type { PasoClient } from '../../shared/socket-client.js';
 
-export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
 function isNotFound(error: unknown): boolean {
   return error instanceof PasoError && error.kind === 'not_found';
@@ -47,6 +53,10 @@ export class LiveConnection {
   private failingSince = 0;
   /** The far host when connected over ssh (`--remote`), else null: the board names it in its header. */
   readonly remoteHost: string | null = remoteHost();
+  /** The client whose daemon announced a deliberate stop. */
+  private announcedStop: PasoClient | null = null;
+  /** True from a deliberate stop until a daemon is found or startDaemon() is called. */
+  private stopped = false;
 
   constructor(private readonly options: LiveConnectionOptions = {}) {
     this.projectId = options.projectId;
@@ -74,6 +84,17 @@ export class LiveConnection {
     if (this.client) await this.client.call('subscribe', { projectId });
   }
 
+  /** Leaves the `stopped` state: connects now, starting a daemon if none runs. */
+  async startDaemon(): Promise<void> {
+    if (this.client || this.closed) return;
+    this.stopped = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryDelayMs = FIRST_RETRY_MS;
+    this.failingSince = Date.now();
+    await this.retry();
+  }
+
   close(): void {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -83,14 +104,14 @@ export class LiveConnection {
   }
 
   private async open(reconnecting: boolean): Promise<PasoClient> {
-    const client = await connect({
-      reconnecting,
-      ...(this.options.autostart === undefined ? {} : { autostart: this.options.autostart }),
-    });
+    // After a deliberate stop, look for a daemon but never start one.
+    const autostart = this.stopped ? false : this.options.autostart;
+    const client = await connect({ reconnecting, ...(autostart === undefined ? {} : { autostart }) });
     // Listen before subscribing: a notification can arrive in the same chunk as the reply,
     // before this client is adopted. Only one client is open at a time, so no duplicates.
     client.onNotification((method, params) => {
       if (method === DB_CHANGED && !this.closed) this.options.onChange?.(params as DbChanged);
+      if (method === DAEMON_STOPPING) this.announcedStop = client;
     });
     try {
       if (this.projectId !== undefined) await client.call('subscribe', { projectId: this.projectId });
@@ -114,6 +135,7 @@ export class LiveConnection {
 
   private adopt(client: PasoClient): void {
     this.client = client;
+    this.stopped = false;
     this.retryDelayMs = FIRST_RETRY_MS;
     client.onClose(() => this.onLost(client));
     this.report('connected');
@@ -123,7 +145,12 @@ export class LiveConnection {
     if (this.closed || this.client !== client) return;
     this.client = null;
     this.failingSince = Date.now();
-    this.report('reconnecting', 'the connection to the daemon closed');
+    if (this.announcedStop === client) {
+      this.stopped = true;
+      this.report('stopped', 'the daemon was stopped');
+    } else {
+      this.report('reconnecting', 'the connection to the daemon closed');
+    }
     this.scheduleRetry();
   }
 
@@ -139,14 +166,14 @@ export class LiveConnection {
     try {
       client = await this.open(true);
     } catch (error) {
-      if (this.closed) return;
-      if (this.state !== 'offline' && Date.now() - this.failingSince > OFFLINE_AFTER_MS) {
+      if (this.closed || this.client) return;
+      if (this.state === 'reconnecting' && Date.now() - this.failingSince > OFFLINE_AFTER_MS) {
         this.report('offline', (error as Error).message);
       }
       this.scheduleRetry();
       return;
     }
-    if (this.closed) {
+    if (this.closed || this.client) {
       client.close();
       return;
     }

@@ -4,8 +4,10 @@
  * - `status` prints `daemon.status` as JSON; exit 7 when no daemon runs. It never starts one.
  * - `start` makes sure one runs and prints its status like `status`. Being an explicit request,
  *   it starts a daemon even with PASO_NO_AUTOSTART=1 (that variable turns off *auto*-start).
- * - `stop` asks the daemon to shut down and waits until its pid is gone. With no daemon it
- *   says so on stderr and exits 0: the wanted state already holds.
+ * - `stop` asks the daemon to shut down and waits until its pid is gone. The daemon first
+ *   sends `daemon_stopping` to every connection, so open boards and `paso watch` wait for a
+ *   daemon instead of starting one: the stop sticks. With no daemon it says so on stderr and
+ *   exits 0: the wanted state already holds.
  * - `restart` is `stop` then `start`.
  */
 import { ExitCode } from '../../shared/errors.js';

@@ -1,22 +1,22 @@
 /**
- * `paso watch [--project ID]`: one JSON line on stdout per `db_changed`, until SIGINT or
+ * `paso watch [--project P]`: one JSON line on stdout per `db_changed`, until SIGINT or
  * SIGTERM (exit 0). Connection notices go to stderr only, so stdout stays machine-readable.
  * Commits made while the connection was down are not replayed (the daemon keeps no backlog);
- * the `seq` on the next line shows the gap.
+ * the `seq` on the next line shows the gap. After `paso daemon stop` it starts no daemon: it
+ * says so and waits for one to be started, then subscribes again.
  */
 import { ExitCode } from '../../shared/errors.js';
+import { resolveProject } from '../cli/resolve.js';
 import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
 
 export interface WatchOptions {
-  /** A project id, checked by the command line parser. */
-  project?: number;
+  /** A project id, key or name; none: every project. */
+  project?: string;
 }
 
 export async function runWatch(options: WatchOptions): Promise<number> {
-  const projectId = options.project ?? null;
   let notifiedLoss = false;
   const live = new LiveConnection({
-    projectId,
     onChange: (change) => process.stdout.write(JSON.stringify(change) + '\n'),
     onState: (state: ConnectionState, detail?: string) => {
       if (state === 'connected' && notifiedLoss) {
@@ -25,6 +25,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       } else if (state === 'reconnecting') {
         notifiedLoss = true;
         process.stderr.write(`paso: ${detail ?? 'the connection to the daemon closed'}; reconnecting\n`);
+      } else if (state === 'stopped') {
+        notifiedLoss = true;
+        process.stderr.write('paso: the daemon was stopped; waiting for it to be started again (paso daemon start)\n');
       } else if (state === 'offline') {
         process.stderr.write(`paso: the daemon is unreachable (${detail ?? 'unknown error'}); still trying\n`);
       }
@@ -43,8 +46,10 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    // A project id that does not exist fails here: subscribe answers not_found (exit 3).
     await live.start();
+    // Named like every other command; an unknown project fails here (exit 3).
+    const project = options.project === undefined ? null : await resolveProject(live, options.project);
+    await live.subscribe(project?.id ?? null);
   } catch (error) {
     stop();
     throw error;

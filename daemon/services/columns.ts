@@ -51,7 +51,7 @@ export function createColumn(params: ParamsOf<'column.create'>, ctx: ServiceCont
 export function updateColumn(params: ParamsOf<'column.update'>, ctx: ServiceContext): Column {
   const { db } = ctx;
   const current = requireColumn(db, params.id);
-  const changes: { name?: string; role?: ColumnRole | null } = {};
+  const changes: { name?: string; role?: ColumnRole | null; wip_limit?: number | null } = {};
   if (params.name !== undefined) {
     const name = params.name.trim();
     if (name !== current.name) changes.name = name;
@@ -60,6 +60,8 @@ export function updateColumn(params: ParamsOf<'column.update'>, ctx: ServiceCont
     if (params.role !== null) releaseRole(db, current.project_id, params.role);
     changes.role = params.role;
   }
+  // Advisory only: nothing refuses a move into a full column; clients show it as over.
+  if (params.wipLimit !== undefined && params.wipLimit !== current.wip_limit) changes.wip_limit = params.wipLimit;
   if (Object.keys(changes).length === 0) return columnFromRow(current);
   const row = db.all(db.qb.updateTable('columns').set(changes).where('id', '=', current.id).returningAll())[0]!;
   ctx.touch(current.project_id);
@@ -87,11 +89,15 @@ export function deleteColumn(params: ParamsOf<'column.delete'>, ctx: ServiceCont
   const { db } = ctx;
   const column = requireColumn(db, params.id);
   const taskCount = countTasksInColumn(db, column.id);
-  if (taskCount > 0) {
+  const archivedCount = countArchivedInColumn(db, column.id);
+  if (taskCount + archivedCount > 0) {
     if (!params.force) {
-      throw validation(`column ${column.name} holds ${taskCount} task(s); move them first or use force`, {
+      // Archived tasks are out of sight: say they exist, or deleting an "empty" column would surprise.
+      const archived = archivedCount > 0 ? ` and ${archivedCount} archived task(s)` : '';
+      throw validation(`column ${column.name} holds ${taskCount} task(s)${archived}; move them first or use force`, {
         id: column.id,
         taskCount,
+        archivedCount,
       });
     }
     bumpTasksLinkedTo(db, (eb) => eb('column_id', '=', column.id), ctx.now);
@@ -107,6 +113,17 @@ export function deleteColumn(params: ParamsOf<'column.delete'>, ctx: ServiceCont
   );
   ctx.touch(column.project_id);
   return { ok: true };
+}
+
+function countArchivedInColumn(db: SyncDb, columnId: number): number {
+  const row = db.first(
+    db.qb
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('column_id', '=', columnId)
+      .where('archived_at', 'is not', null),
+  );
+  return row?.n ?? 0;
 }
 
 /** Takes a role away from whichever column of the project has it. */

@@ -5,6 +5,7 @@ import { addComment, deleteComment, updateComment } from './comments.js';
 import { createColumn, deleteColumn, listColumns, moveColumn, updateColumn } from './columns.js';
 import { createLabel, deleteLabel, listLabels, updateLabel } from './labels.js';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './projects.js';
+import { archiveTask, unarchiveTask } from './task-archive.js';
 import { getTask, listTasks } from './task-queries.js';
 import { linkTasks, unlinkTasks } from './task-relations.js';
 import { exportData } from './data-export.js';
@@ -35,8 +36,8 @@ export const dataMethods: DataMethodRegistry = {
   'task.create': createTask,
   'task.update': updateTask,
   'task.move': moveTask,
-  'task.archive': notBuilt('task.archive'),
-  'task.unarchive': notBuilt('task.unarchive'),
+  'task.archive': archiveTask,
+  'task.unarchive': unarchiveTask,
   'task.delete': deleteTask,
   'task.setLabels': setTaskLabels,
   'task.link': linkTasks,

@@ -1,24 +1,33 @@
 /**
- * Keeps task positions in every column exactly 0..n-1: a task leaves a gap that closes
- * behind it, and enters at a position the tasks after it make room for.
+ * Keeps task positions in every column exactly 0..n-1 among its live (not archived) tasks:
+ * a task leaves a gap that closes behind it, and enters at a position the tasks after it
+ * make room for. Archived tasks stand outside the order at ARCHIVED_POSITION.
  */
 import type { SyncDb } from '../db/sync-db.js';
 
+/** The position an archived task holds: outside 0..n-1, so no gap arithmetic reaches it. */
+export const ARCHIVED_POSITION = -1;
+
+/** Live tasks of a column (archived ones are not in its order). */
 export function countTasksInColumn(db: SyncDb, columnId: number, exceptTaskId?: number): number {
   let query = db.qb
     .selectFrom('tasks')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('column_id', '=', columnId);
+    .where('column_id', '=', columnId)
+    .where('archived_at', 'is', null);
   if (exceptTaskId !== undefined) query = query.where('id', '<>', exceptTaskId);
   return db.first(query)?.n ?? 0;
 }
 
 /** Closes the gap a task at `position` leaves in `columnId` (the task must be gone or excluded). */
 export function closeGap(db: SyncDb, columnId: number, position: number, exceptTaskId?: number): void {
+  // An archived task leaves no gap: it left the order when it was archived.
+  if (position === ARCHIVED_POSITION) return;
   let query = db.qb
     .updateTable('tasks')
     .set((eb) => ({ position: eb('position', '-', 1) }))
     .where('column_id', '=', columnId)
+    .where('archived_at', 'is', null)
     .where('position', '>', position);
   if (exceptTaskId !== undefined) query = query.where('id', '<>', exceptTaskId);
   db.run(query);
@@ -30,6 +39,7 @@ export function openGap(db: SyncDb, columnId: number, position: number, exceptTa
     .updateTable('tasks')
     .set((eb) => ({ position: eb('position', '+', 1) }))
     .where('column_id', '=', columnId)
+    .where('archived_at', 'is', null)
     .where('position', '>=', position);
   if (exceptTaskId !== undefined) query = query.where('id', '<>', exceptTaskId);
   db.run(query);

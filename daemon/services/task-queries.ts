@@ -15,13 +15,18 @@ export interface SummaryFilter {
   columnId?: number;
   priority?: TaskRow['priority'];
   type?: TaskRow['type'];
+  /** true: only archived tasks, newest archived first; otherwise only live ones, in board order. */
+  archived?: boolean;
   /** Also load descriptions, for a text query. */
   withDescription?: boolean;
 }
 
 type SummaryWithDescription = TaskSummary & { description?: string };
 
-/** A project's task summaries in board order: by column position, then task position. */
+/**
+ * A project's live task summaries in board order (by column position, then task position),
+ * or its archived ones, most recently archived first (they have no place in a column).
+ */
 export function projectSummaries(db: SyncDb, project: ProjectRow, filter: SummaryFilter = {}): SummaryWithDescription[] {
   let tasksQuery = db.qb
     .selectFrom('tasks')
@@ -39,9 +44,10 @@ export function projectSummaries(db: SyncDb, project: ProjectRow, filter: Summar
       'tasks.updated_at',
       'tasks.archived_at',
     ])
-    .where('tasks.project_id', '=', project.id)
-    .orderBy('columns.position')
-    .orderBy('tasks.position');
+    .where('tasks.project_id', '=', project.id);
+  tasksQuery = filter.archived
+    ? tasksQuery.where('tasks.archived_at', 'is not', null).orderBy('tasks.archived_at', 'desc').orderBy('tasks.id', 'desc')
+    : tasksQuery.where('tasks.archived_at', 'is', null).orderBy('columns.position').orderBy('tasks.position');
   if (filter.columnId !== undefined) tasksQuery = tasksQuery.where('tasks.column_id', '=', filter.columnId);
   if (filter.priority !== undefined) tasksQuery = tasksQuery.where('tasks.priority', '=', filter.priority);
   if (filter.type !== undefined) tasksQuery = tasksQuery.where('tasks.type', '=', filter.type);
@@ -96,8 +102,8 @@ function projectTaskLabelIds(db: SyncDb, projectId: number): Map<number, number[
 
 /**
  * The blocked rule, written once: a task is blocked when some task that blocks it is open,
- * and a blocker is open unless its column has the done role (in a project without a done
- * column, every blocker is open). `onlyTaskId` narrows it to one task (task.get).
+ * and a blocker is open unless its column has the done role or it is archived (put away:
+ * nobody works on it); in a project without a done column, every live blocker is open. `onlyTaskId` narrows it to one task (task.get).
  */
 function blockedTaskIds(db: SyncDb, projectId: number, onlyTaskId?: number): Set<number> {
   let query = db.qb
@@ -108,6 +114,7 @@ function blockedTaskIds(db: SyncDb, projectId: number, onlyTaskId?: number): Set
     .distinct()
     .where('relations.kind', '=', 'blocks')
     .where('blocker.project_id', '=', projectId)
+    .where('blocker.archived_at', 'is', null)
     .where((eb) => eb.or([eb('blocker_column.role', 'is', null), eb('blocker_column.role', '!=', 'done')]));
   if (onlyTaskId !== undefined) query = query.where('relations.to_task_id', '=', onlyTaskId);
   return new Set(db.all(query).map((r) => r.to_task_id));
@@ -133,6 +140,7 @@ export function listTasks(params: ParamsOf<'task.list'>, ctx: ServiceContext): T
   if (params.columnId !== undefined) filter.columnId = params.columnId;
   if (params.priority !== undefined) filter.priority = params.priority;
   if (params.type !== undefined) filter.type = params.type;
+  if (params.archived) filter.archived = true;
   // Text, label and blocked filters run here rather than in SQL: LIKE folds ASCII case only,
   // the board matches with the same function, and blocked is derived anyway.
   const labelNames = query === '' ? new Map<number, string>() : projectLabelNames(db, project.id);

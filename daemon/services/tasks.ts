@@ -85,8 +85,14 @@ export function updateTask(params: ParamsOf<'task.update'>, ctx: ServiceContext)
 export function moveTask(params: ParamsOf<'task.move'>, ctx: ServiceContext): TaskDetail {
   const { db } = ctx;
   const task = requireTask(db, params.id);
-  // Before the no-op check too: a board that moved a card it saw in an old place must learn so.
   requireVersion(db, task, params.expectedVersion);
+  if (task.archived_at !== null) {
+    throw validation(`task ${taskDetail(db, task.id).ref} is archived; unarchive it before moving it`, {
+      id: task.id,
+      field: 'id',
+      archivedAt: task.archived_at,
+    });
+  }
   if (params.columnId !== undefined && params.role !== undefined) {
     throw validation('give columnId or role, not both', { field: 'role' });
   }

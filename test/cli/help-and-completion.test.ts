@@ -14,8 +14,8 @@ after(() => cli.close());
 
 const VERBS: Record<string, string[]> = {
   project: ['list', 'show', 'add', 'rename', 'edit', 'delete'],
-  column: ['list', 'add', 'rename', 'move', 'role', 'delete'],
-  task: ['add', 'list', 'show', 'edit', 'move', 'done', 'delete', 'label', 'link', 'unlink'],
+  column: ['list', 'add', 'rename', 'update', 'move', 'role', 'delete'],
+  task: ['add', 'list', 'show', 'edit', 'move', 'done', 'archive', 'unarchive', 'delete', 'label', 'link', 'unlink'],
   label: ['list', 'add', 'edit', 'rename', 'delete'],
   comment: ['add', 'list', 'edit', 'delete'],
 };

@@ -7,7 +7,7 @@ import { LiveConnection, type ConnectionState } from '../../client/connection/li
 import { PasoError } from '../../shared/errors.js';
 import type { DbChanged } from '../../shared/protocol/index.js';
 import { makeHome, pasoEnv, removeHome, startDaemon, waitFor } from '../helpers/daemon.js';
-import { collect, rpc, stopDaemonsOf, type PasoRun } from './paso-process.js';
+import { collect, daemonPidsOf, rpc, runPaso, stopDaemonsOf, type PasoRun } from './paso-process.js';
 
 let home: string;
 
@@ -138,5 +138,65 @@ test('a project deleted while disconnected does not leave the connection offline
   } finally {
     live.close();
     await daemon.stop();
+  }
+});
+
+/** Holds `cond` false for `ms`: how a test shows that something (a new daemon) does not happen. */
+async function staysFalse(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    assert.ok(!cond(), what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('a deliberate stop leaves the connection stopped: it starts no daemon, finds a new one, or starts one on request', async () => {
+  let daemon = await startDaemon(home);
+  const states: ConnectionState[] = [];
+  // Auto-start on: what keeps the daemon down is the stop notice, not the option.
+  const live = new LiveConnection({ projectId: null, onState: (state) => states.push(state) });
+  try {
+    await live.start();
+    const stop = await runPaso(home, ['daemon', 'stop']);
+    assert.equal(stop.code, 0, stop.stderr);
+    await waitFor(() => states.at(-1) === 'stopped', 'the stopped state');
+    // The retry backoff reaches 2 s; twice that covers several attempts that must not start one.
+    await staysFalse(() => daemonPidsOf(home).length > 0, 4_000, 'a stopped connection started a daemon');
+    assert.deepEqual(states, ['connected', 'stopped']);
+    await assert.rejects(live.call('daemon.status'), (error: unknown) => error instanceof PasoError && error.kind === 'unavailable');
+
+    // Someone else starts one: the connection finds it.
+    daemon = await startDaemon(home);
+    await waitFor(() => states.at(-1) === 'connected', 'connected to the new daemon', 10_000);
+    assert.equal((await live.call('daemon.status')).pid, daemon.process.pid);
+
+    // Stopped again; this time its owner asks it to start one.
+    assert.equal((await runPaso(home, ['daemon', 'stop'])).code, 0);
+    await waitFor(() => states.at(-1) === 'stopped', 'stopped again');
+    await live.startDaemon();
+    assert.equal(states.at(-1), 'connected');
+    const started = await live.call('daemon.status');
+    assert.notEqual(started.pid, daemon.process.pid);
+    assert.deepEqual(daemonPidsOf(home), [started.pid]);
+  } finally {
+    live.close();
+    await daemon.stop();
+    await stopDaemonsOf(home);
+  }
+});
+
+test('a daemon killed by a signal is not a deliberate stop: the connection reconnects, starting one', async () => {
+  const daemon = await startDaemon(home);
+  const states: ConnectionState[] = [];
+  const live = new LiveConnection({ projectId: null, onState: (state) => states.push(state) });
+  try {
+    await live.start();
+    await daemon.stop('SIGTERM');
+    await waitFor(() => states.at(-1) === 'connected' && states.length === 3, 'reconnected to a daemon it started');
+    assert.deepEqual(states, ['connected', 'reconnecting', 'connected']);
+    assert.notEqual((await live.call('daemon.status')).pid, daemon.process.pid);
+  } finally {
+    live.close();
+    await stopDaemonsOf(home);
   }
 });

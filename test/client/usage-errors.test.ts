@@ -27,7 +27,7 @@ const BAD_NUMBERS: [string[], RegExp][] = [
   [['column', 'move', 'Todo', 'first'], /'first' is not a position/],
   [['comment', 'edit', 'seven', 'body'], /'seven' is not a comment id/],
   [['comment', 'delete', '0x10'], /'0x10' is not a comment id/],
-  [['watch', '--project', 'web'], /'web' is not an id/],
+  [['watch', '--project'], /'-p, --project <project>' argument missing/],
 ];
 
 test('parse errors print paso: <message> on stderr, exit 2, and start no daemon', async () => {

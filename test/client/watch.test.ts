@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isPidAlive } from '../../client/connection/process-liveness.js';
 import { killPid, PASO_BIN, pasoEnv, waitFor } from '../helpers/daemon.js';
-import { rpc, runPaso, statusOf, cleanupAfterEach } from './paso-process.js';
+import { daemonPidsOf, rpc, runPaso, statusOf, cleanupAfterEach } from './paso-process.js';
 
 interface Watcher {
   process: ChildProcess;
@@ -106,9 +106,57 @@ test('paso watch with no daemon and PASO_NO_AUTOSTART=1 exits 7', async () => {
   assert.deepEqual(watch.lines(), []);
 });
 
-test('paso watch --project with an unknown id exits 3 instead of waiting in silence', async () => {
+test('paso watch --project with an unknown id or key exits 3 instead of waiting in silence', async () => {
   const home = newHome();
-  const watch = startWatch(home, ['--project', '999999']);
-  assert.deepEqual(await watch.exited, { code: 3, signal: null });
-  assert.match(watch.stderr(), /^paso: .*not found/);
+  for (const project of ['999999', 'NOPE']) {
+    const watch = startWatch(home, ['--project', project]);
+    assert.deepEqual(await watch.exited, { code: 3, signal: null });
+    assert.match(watch.stderr(), new RegExp(`^paso: project '${project}' not found; projects: MY`));
+  }
+});
+
+test('paso watch --project takes a key or a name like every other command', async () => {
+  const home = newHome();
+  const web = await rpc(home, 'project.create', { name: 'Website', key: 'WEB' });
+  const other = await rpc(home, 'project.create', { name: 'Other' });
+  const byKey = startWatch(home, ['--project', 'web']);
+  const byName = startWatch(home, ['-p', 'Website']);
+  await waitFor(async () => (await statusOf(home))?.subscribers === 2, 'both watchers to subscribe');
+  await rpc(home, 'task.create', { projectId: other.id, title: 'Not watched' });
+  await rpc(home, 'task.create', { projectId: web.id, title: 'Watched' });
+  for (const watch of [byKey, byName]) {
+    await waitFor(() => watch.lines().length === 1, 'a line for WEB');
+    assert.equal(JSON.parse(watch.lines()[0]!).projectId, web.id);
+  }
+});
+
+/** Holds `cond` false for `ms`: how a test shows that something (a new daemon) does not happen. */
+async function staysFalse(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    assert.ok(!cond(), what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('paso daemon stop sticks while paso watch runs: watch waits, then resubscribes to a daemon started later', async () => {
+  const home = newHome();
+  const project = await rpc(home, 'project.create', { name: 'Stopped' });
+  const watch = startWatch(home);
+  const first = await subscribedDaemon(home);
+  const stop = await runPaso(home, ['daemon', 'stop']);
+  assert.equal(stop.code, 0, stop.stderr);
+  await waitFor(() => watch.stderr().includes('paso: the daemon was stopped; waiting for it to be started again'), 'the notice on stderr');
+  // Longer than the retry backoff (2 s): a watcher that auto-started would have done so by now.
+  await staysFalse(() => daemonPidsOf(home).length > 0, 4_000, 'paso watch started a daemon after paso daemon stop');
+  assert.equal(watch.process.exitCode, null, 'watch keeps running');
+
+  const start = await runPaso(home, ['daemon', 'start']);
+  assert.equal(start.code, 0, start.stderr);
+  await subscribedDaemon(home, first);
+  await waitFor(() => watch.stderr().includes('paso: reconnected to the daemon'), 'the reconnect notice');
+  await rpc(home, 'task.create', { projectId: project.id, title: 'After the restart' });
+  await waitFor(() => watch.lines().length === 1, 'a line after the new daemon started');
+  watch.process.kill('SIGINT');
+  assert.deepEqual(await watch.exited, { code: 0, signal: null });
 });

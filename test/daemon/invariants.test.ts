@@ -1,7 +1,8 @@
 /**
  * A long seeded-random sequence of task and column changes through the socket, checked
  * after every step against a plain in-memory model of the board: order, positions 0..n-1,
- * one column per role, tickets never reused, blocked, and acyclic parent/blocks links.
+ * one column per role, tickets never reused, blocked, acyclic parent/blocks links, and
+ * archived tasks kept out of the order (and back at the end when unarchived).
  * Change SEED to explore; a failure names the step and the operation.
  */
 import assert from 'node:assert/strict';
@@ -31,6 +32,8 @@ interface ModelColumn {
   id: number;
   role: Role | null;
   tasks: number[];
+  /** Archived tasks of the column, in no order. */
+  archived: number[];
 }
 type Edge = { kind: 'parent' | 'blocks'; from: number; to: number };
 
@@ -48,11 +51,17 @@ class BoardModel {
   allTasks(): number[] {
     return this.columns.flatMap((c) => c.tasks);
   }
+  allArchived(): number[] {
+    return this.columns.flatMap((c) => c.archived);
+  }
   takeRole(role: Role | null): void {
     if (role) for (const c of this.columns) if (c.role === role) c.role = null;
   }
   removeTasks(ids: number[]): void {
-    for (const c of this.columns) c.tasks = c.tasks.filter((t) => !ids.includes(t));
+    for (const c of this.columns) {
+      c.tasks = c.tasks.filter((t) => !ids.includes(t));
+      c.archived = c.archived.filter((t) => !ids.includes(t));
+    }
     this.edges = this.edges.filter((e) => !ids.includes(e.from) && !ids.includes(e.to));
   }
   reaches(kind: Edge['kind'], start: number, goal: number): boolean {
@@ -69,7 +78,8 @@ class BoardModel {
   }
   blocked(taskId: number): boolean {
     const done = this.columns.find((c) => c.role === 'done');
-    return this.edges.some((e) => e.kind === 'blocks' && e.to === taskId && !(done && done.tasks.includes(e.from)));
+    const open = (id: number) => !(done && done.tasks.includes(id)) && !this.allArchived().includes(id);
+    return this.edges.some((e) => e.kind === 'blocks' && e.to === taskId && open(e.from));
   }
 }
 
@@ -85,7 +95,7 @@ test('random task and column changes keep every board invariant', { timeout: 60_
 
     const project = await rpc.call('project.create', { name: 'Invariants', key: 'INV' });
     const model = new BoardModel();
-    model.columns = (await rpc.call('column.list', { projectId: project.id })).map((c: any) => ({ id: c.id, role: c.role, tasks: [] }));
+    model.columns = (await rpc.call('column.list', { projectId: project.id })).map((c: any) => ({ id: c.id, role: c.role, tasks: [], archived: [] }));
 
     const operations: Record<string, () => Promise<string>> = {
       async createTask() {
@@ -121,8 +131,32 @@ test('random task and column changes keep every board invariant', { timeout: 60_
         target.tasks.splice(Math.min(position ?? target.tasks.length, target.tasks.length), 0, id);
         return `move ${id} to ${target.id}@${position}`;
       },
-      async deleteTask() {
+      async archiveTask() {
         const tasks = model.allTasks();
+        if (tasks.length === 0) return 'archive skipped';
+        const id = pick(tasks);
+        const archived = await rpc!.call('task.archive', { id });
+        assert.ok(archived.archivedAt !== null);
+        const column = model.columnOf(id);
+        column.tasks.splice(column.tasks.indexOf(id), 1);
+        column.archived.push(id);
+        // An archived task cannot be moved.
+        assert.equal((await rpcError(rpc!.call('task.move', { id, position: 0 }))).code, Code.validation);
+        return `archive ${id}`;
+      },
+      async unarchiveTask() {
+        const archived = model.allArchived();
+        if (archived.length === 0) return 'unarchive skipped';
+        const id = pick(archived);
+        const task = await rpc!.call('task.unarchive', { id });
+        const column = model.columns.find((c) => c.archived.includes(id))!;
+        column.archived.splice(column.archived.indexOf(id), 1);
+        column.tasks.push(id);
+        assert.equal(task.position, column.tasks.length - 1, 'unarchived at the end of its column');
+        return `unarchive ${id}`;
+      },
+      async deleteTask() {
+        const tasks = [...model.allTasks(), ...model.allArchived()];
         if (tasks.length === 0) return 'delete skipped';
         const id = pick(tasks);
         await rpc!.call('task.delete', { id });
@@ -130,7 +164,7 @@ test('random task and column changes keep every board invariant', { timeout: 60_
         return `delete ${id}`;
       },
       async linkTasks() {
-        const tasks = model.allTasks();
+        const tasks = [...model.allTasks(), ...model.allArchived()];
         if (tasks.length < 2) return 'link skipped';
         const kind = pick(['parent', 'blocks'] as const);
         let from = pick(tasks);
@@ -166,7 +200,7 @@ test('random task and column changes keep every board invariant', { timeout: 60_
         const column = await rpc!.call('column.create', params);
         model.takeRole(role ?? null);
         const index = after ? model.columns.indexOf(after) + 1 : model.columns.length;
-        model.columns.splice(index, 0, { id: column.id, role: role ?? null, tasks: [] });
+        model.columns.splice(index, 0, { id: column.id, role: role ?? null, tasks: [], archived: [] });
         return `create column ${column.id}`;
       },
       async moveColumn() {
@@ -190,14 +224,15 @@ test('random task and column changes keep every board invariant', { timeout: 60_
       async deleteColumn() {
         if (model.columns.length <= 1) return 'column delete skipped';
         const column = pick(model.columns);
-        if (column.tasks.length > 0 && random() < 0.5) {
+        if (column.tasks.length + column.archived.length > 0 && random() < 0.5) {
           const error = await rpcError(rpc!.call('column.delete', { id: column.id }));
           assert.equal(error.code, Code.validation);
           assert.equal(error.data.taskCount, column.tasks.length);
+          assert.equal(error.data.archivedCount, column.archived.length);
           return `column delete ${column.id} refused`;
         }
         await rpc!.call('column.delete', { id: column.id, force: true });
-        model.removeTasks(column.tasks);
+        model.removeTasks([...column.tasks, ...column.archived]);
         model.columns.splice(model.columns.indexOf(column), 1);
         return `delete column ${column.id}`;
       },
@@ -206,6 +241,8 @@ test('random task and column changes keep every board invariant', { timeout: 60_
       ['createTask', 30],
       ['moveTask', 30],
       ['deleteTask', 10],
+      ['archiveTask', 8],
+      ['unarchiveTask', 5],
       ['linkTasks', 12],
       ['createColumn', 5],
       ['moveColumn', 5],
@@ -241,6 +278,16 @@ test('random task and column changes keep every board invariant', { timeout: 60_
           ticketsSeen.set(t.ticket, t.id);
         });
       });
+      const archived: any[] = await rpc.call('task.list', { projectId: project.id, archived: true });
+      assert.deepEqual(
+        archived.map((t) => t.id).sort((a, b) => a - b),
+        model.allArchived().sort((a, b) => a - b),
+        `${context}: archived tasks`,
+      );
+      for (const t of archived) {
+        assert.ok(model.column(t.columnId).archived.includes(t.id), `${context}: ${t.id} keeps its column`);
+        assert.equal(t.blocked, model.blocked(t.id), `${context}: blocked of archived ${t.id}`);
+      }
       const roles = board.columns.map((c: any) => c.role).filter((r: unknown) => r !== null);
       assert.equal(new Set(roles).size, roles.length, `${context}: one column per role`);
     }

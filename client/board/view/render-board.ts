@@ -185,13 +185,20 @@ function renderColumnSeparators(canvas: Canvas, layout: BoardLayout, theme: Them
   }
 }
 
-const CONNECTION_LABELS = { connected: ' ● live ', reconnecting: ' ◌ reconnecting… ', offline: ' ○ offline ' } as const;
+const CONNECTION_LABELS = {
+  connected: ' ● live ',
+  reconnecting: ' ◌ reconnecting… ',
+  offline: ' ○ offline ',
+  stopped: ' ■ daemon stopped ',
+} as const;
 
 function renderStatusBar(canvas: Canvas, state: BoardState, layout: BoardLayout, options: RenderOptions): void {
   const { theme } = options;
   const y = layout.statusRow;
   canvas.fill(0, y, canvas.width, 1, theme.status);
-  const connectionStyle = { connected: theme.live, reconnecting: theme.reconnecting, offline: theme.offline }[state.connection];
+  const connectionStyle = { connected: theme.live, reconnecting: theme.reconnecting, offline: theme.offline, stopped: theme.offline }[
+    state.connection
+  ];
   let x = canvas.text(0, y, CONNECTION_LABELS[state.connection], connectionStyle);
   const helpText = ` ${firstKey(options, 'help')} help `;
   const helpWidth = displayWidth(helpText);
