@@ -91,7 +91,7 @@ export class Dispatcher {
   transact(body: (ctx: ServiceContext) => unknown, origin: ChangeOrigin = DAEMON_ORIGIN): CallOutcome {
     const changes = new ChangeSet();
     const now = new Date().toISOString();
-    const ctx: ServiceContext = { db: this.db, now, touch: (projectId, options) => changes.touch(projectId, options) };
+    const ctx: ServiceContext = { db: this.db, now, origin, touch: (projectId, options) => changes.touch(projectId, options) };
     let seq = 0;
     const result = this.db.transaction(() => {
       const value = body(ctx);

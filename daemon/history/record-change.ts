@@ -58,7 +58,8 @@ export function recordChange(db: SyncDb, change: CommittedChange, origin: Change
       ),
   );
   if (taskIds.length > 0) {
-    db.run(db.qb.insertInto('change_tasks').values(taskIds.map((taskId) => ({ task_id: taskId, seq: change.seq }))));
+    const rows = taskIds.map((taskId) => ({ task_id: taskId, seq: change.seq }));
+    db.run(db.qb.insertInto('change_tasks').values(rows).onConflict((oc) => oc.doNothing()));
   }
   maybePruneHistory(db, change.seq);
 }

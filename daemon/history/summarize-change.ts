@@ -29,6 +29,8 @@ export function summarizeChange(changes: readonly NetRowChange[], names: ChangeN
     if (change.tbl === 'tasks' && change.fields === 'row' && goneOrNew('columns', image.column_id)) continue;
     const taskId = ChangeNames.taskOf(change.tbl, image);
     if (change.tbl !== 'tasks' && taskId !== undefined && goneOrNew('tasks', taskId)) continue;
+    if (change.tbl === 'relations' && goneOrNew('tasks', image.to_task_id)) continue;
+    if (change.tbl === 'task_labels' && goneOrNew('labels', image.label_id)) continue;
 
     switch (change.tbl) {
       case 'projects': {

@@ -8,6 +8,7 @@ import { createProject, deleteProject, getProject, listProjects, updateProject }
 import { getTask, listTasks } from './task-queries.js';
 import { linkTasks, unlinkTasks } from './task-relations.js';
 import { createTask, deleteTask, moveTask, setTaskLabels, updateTask } from './tasks.js';
+import { listHistory, redoChange, undoChange } from '../history/history-methods.js';
 
 import { PasoError } from '../../shared/errors.js';
 
@@ -46,9 +47,9 @@ export const dataMethods: DataMethodRegistry = {
   'comment.add': addComment,
   'comment.update': updateComment,
   'comment.delete': deleteComment,
-  'history.list': notBuilt('history.list'),
-  'history.undo': notBuilt('history.undo'),
-  'history.redo': notBuilt('history.redo'),
+  'history.list': listHistory,
+  'history.undo': undoChange,
+  'history.redo': redoChange,
   'data.export': notBuilt('data.export'),
   'data.import': notBuilt('data.import'),
 };
