@@ -15,10 +15,21 @@ export interface ConnectOptions {
   /** Start a daemon when none listens; default: unless PASO_NO_AUTOSTART=1. */
   autostart?: boolean;
   paths?: PasoPaths;
+  /** Says `hello` first, so the daemon records changes made on this connection with it. */
+  hello?: { client: string; actor?: string };
 }
 
 export async function connect(options: ConnectOptions = {}): Promise<PasoClient> {
-  return (await connectWithStatus(options)).client;
+  const { client } = await connectWithStatus(options);
+  if (options.hello) {
+    try {
+      await client.call('hello', options.hello);
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+  }
+  return client;
 }
 
 /** Like connect, also returning the `daemon.status` read on the way. */
