@@ -11,7 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { migrateToLatest } from '../../daemon/db/migrations.js';
 import { SyncDb } from '../../daemon/db/sync-db.js';
 import { Dispatcher, type Caller } from '../../daemon/dispatcher.js';
-import { DATA_TABLES } from '../../daemon/history/table-shapes.js';
+import { DATA_TABLES, readTableShape } from '../../daemon/history/table-shapes.js';
 import type { DataMethodName } from '../../daemon/services/data-method.js';
 
 /** What an undo may change besides the data itself (CONTRACT 4: only version and updatedAt rise; tickets never go back). */
@@ -36,7 +36,11 @@ export async function openHistoryBench(): Promise<HistoryBench> {
   const dispatcher = new Dispatcher(new SyncDb(sqlite));
   const dump = () => {
     const tables: Record<string, unknown[]> = {};
-    for (const table of DATA_TABLES) tables[table] = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+    // By primary key: a row put back may get a new rowid, which is not data.
+    for (const table of DATA_TABLES) {
+      const order = readTableShape(sqlite, table).primaryKey.join(', ');
+      tables[table] = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all();
+    }
     return tables;
   };
   return {
