@@ -6,9 +6,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { NetRowChange, RowImage } from './row-diffs.js';
 import type { DataTable } from './table-shapes.js';
 
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
 export class ChangeNames {
   private readonly images = new Map<string, RowImage>();
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -23,8 +24,10 @@ export class ChangeNames {
   row(table: DataTable, id: unknown): RowImage | undefined {
     const image = this.images.get(`${table}:${String(id)}`);
     if (image) return image;
-    let statement = this.statements.get(table);
-    if (!statement) this.statements.set(table, (statement = this.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`)));
+    let byTable = statements.get(this.sqlite);
+    if (!byTable) statements.set(this.sqlite, (byTable = new Map()));
+    let statement = byTable.get(table);
+    if (!statement) byTable.set(table, (statement = this.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`)));
     return statement.get(id) as RowImage | undefined;
   }
 
