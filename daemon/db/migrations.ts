@@ -194,14 +194,22 @@ export async function migrateToLatest(sqlite: BetterSqlite3.Database): Promise<n
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: inCodeProvider });
   // The change log's triggers follow the schema: off while it changes, rebuilt after.
-  dropChangeCapture(sqlite);
+  const pending = (await migrator.getMigrations()).some((m) => m.executedAt === undefined);
+  if (pending) dropChangeCapture(sqlite);
+  // One transaction for all of them (kysely's SQLite adapter commits each statement): a
+  // failed migration leaves nothing half-done, and the WAL gets each page once, not per
+  // statement (hundreds of KB on a first start).
+  if (pending) sqlite.exec('BEGIN IMMEDIATE');
   const { error, results } = await migrator.migrateToLatest();
+  if (pending) sqlite.exec(error ? 'ROLLBACK' : 'COMMIT');
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'to the latest schema';
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(`database migration ${failed} failed: ${cause}`, { cause: error });
   }
   installChangeCapture(sqlite);
+  // Schema changes leave hundreds of KB of WAL behind; fold them into the database now.
+  if (pending) sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const applied = await migrator.getMigrations();
   return applied.filter((m) => m.executedAt !== undefined).length;
 }

@@ -24,15 +24,21 @@ export function dropChangeCapture(sqlite: BetterSqlite3.Database): void {
   for (const { name } of triggers) sqlite.exec(`DROP TRIGGER ${quote(name)}`);
 }
 
-/** (Re)creates the triggers from the current schema, in one transaction. */
+/** (Re)creates the triggers from the current schema, in one transaction; unchanged ones stay. */
 export function installChangeCapture(sqlite: BetterSqlite3.Database): void {
+  const wanted = DATA_TABLES.flatMap((table) => {
+    const shape = readTableShape(sqlite, table);
+    return [triggerSql(shape, 'INSERT', null, 'NEW'), triggerSql(shape, 'UPDATE', 'OLD', 'NEW'), triggerSql(shape, 'DELETE', 'OLD', null)];
+  });
+  const present = sqlite
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${PREFIX}%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  const same = present.length === wanted.length && [...wanted].sort().every((sql, i) => sql === [...present].sort()[i]);
   sqlite.transaction(() => {
-    dropChangeCapture(sqlite);
-    for (const table of DATA_TABLES) {
-      const shape = readTableShape(sqlite, table);
-      sqlite.exec(triggerSql(shape, 'INSERT', null, 'NEW'));
-      sqlite.exec(triggerSql(shape, 'UPDATE', 'OLD', 'NEW'));
-      sqlite.exec(triggerSql(shape, 'DELETE', 'OLD', null));
+    if (!same) {
+      dropChangeCapture(sqlite);
+      for (const sql of wanted) sqlite.exec(sql);
     }
     // Rows written while no change was running (a migration's data fix) belong to no change.
     sqlite.prepare(`DELETE FROM change_rows WHERE seq >= ${NEXT_SEQ}`).run();
