@@ -5,9 +5,10 @@
  */
 import { invalidParams, PasoError } from '../shared/errors.js';
 import type { ParamsOf } from '../shared/protocol/params.js';
-import { ChangeSet, type Change } from './change-set.js';
+import { ChangeSet, notifiedProjectId, type Change } from './change-set.js';
 import { bumpSeq } from './db/change-seq.js';
 import type { SyncDb } from './db/sync-db.js';
+import { recordChange, type ChangeOrigin } from './history/record-change.js';
 import { isMethodName, validateParams } from './param-validation.js';
 import type { ServiceContext } from './services/context.js';
 import { TRANSPORT_METHODS, type DataMethod, type DataMethodName } from './services/data-method.js';
@@ -25,17 +26,28 @@ export interface CallOutcome {
   change?: Change;
 }
 
+/** Who a call acts for (the connection's `hello`); recorded with its change. */
+export interface Caller {
+  actor: string | null;
+  client: string | null;
+}
+
+const NOBODY: Caller = { actor: null, client: null };
+
+/** Changes the daemon makes on its own (the first run's project). */
+const DAEMON_ORIGIN: ChangeOrigin = { method: 'seed', actor: null, client: 'daemon' };
+
 export class Dispatcher {
   constructor(private readonly db: SyncDb) {}
 
   /** Runs one data method in its own transaction. Params are validated here. */
-  call(method: DataMethodName, rawParams: unknown): CallOutcome {
+  call(method: DataMethodName, rawParams: unknown, caller: Caller = NOBODY): CallOutcome {
     const params = validateParams(method, rawParams);
-    return this.transact((ctx) => runMethod(method, params, ctx));
+    return this.transact((ctx) => runMethod(method, params, ctx), { method, ...caller });
   }
 
   /** `atomic`: every call in one transaction, results in order; any failure rolls all back. */
-  atomic(rawParams: unknown): CallOutcome {
+  atomic(rawParams: unknown, caller: Caller = NOBODY): CallOutcome {
     const { calls } = validateParams('atomic', rawParams) as ParamsOf<'atomic'>;
     const prepared = calls.map((call, index) => {
       if (!isDataMethod(call.method)) {
@@ -56,6 +68,7 @@ export class Dispatcher {
             throw error;
           }
         }),
+        { method: 'atomic', ...caller },
       );
     } catch (error) {
       throw this.withCommittedCurrent(error);
@@ -75,14 +88,18 @@ export class Dispatcher {
   }
 
   /** Runs body in one transaction with a ServiceContext (also used for seeding at start). */
-  transact(body: (ctx: ServiceContext) => unknown): CallOutcome {
+  transact(body: (ctx: ServiceContext) => unknown, origin: ChangeOrigin = DAEMON_ORIGIN): CallOutcome {
     const changes = new ChangeSet();
     const now = new Date().toISOString();
-    const ctx: ServiceContext = { db: this.db, now, touch: (projectId, options) => changes.touch(projectId, options) };
+    const ctx: ServiceContext = { db: this.db, now, origin, touch: (projectId, options) => changes.touch(projectId, options) };
     let seq = 0;
     const result = this.db.transaction(() => {
       const value = body(ctx);
-      if (changes.touched) seq = bumpSeq(this.db);
+      if (changes.touched) {
+        seq = bumpSeq(this.db);
+        // The change log's hook: same transaction, same seq (daemon/history/).
+        recordChange(this.db, { seq, at: now, projectId: notifiedProjectId(changes) }, origin);
+      }
       return value;
     });
     if (!changes.touched) return { result };

@@ -87,11 +87,11 @@ export function createLineHandler(host: RpcHost): (line: string, connection: Cli
     context.connection.subscription = null;
     return { ok: true };
   });
-  server.addMethod('atomic', (params, context) => record(context, host.dispatcher.atomic(params)));
+  server.addMethod('atomic', (params, context) => record(context, host.dispatcher.atomic(params, context.connection.identity)));
   for (const name of Object.keys(methodSpecs)) {
     if (!isDataMethod(name)) continue;
     const method: DataMethodName = name;
-    server.addMethod(method, (params, context) => record(context, host.dispatcher.call(method, params)));
+    server.addMethod(method, (params, context) => record(context, host.dispatcher.call(method, params, context.connection.identity)));
   }
 
   return async (line, connection) => {

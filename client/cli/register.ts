@@ -1,10 +1,12 @@
 /**
- * The human CLI (CONTRACT section 6): `paso project|column|task|label|comment <verb>` and
- * `paso completion`. Only declarations live here; each verb loads its implementation when run.
+ * The human CLI (CONTRACT section 6): `paso project|column|task|label|comment <verb>`,
+ * `paso undo|redo|log` and `paso completion`. Only declarations live here; each verb loads
+ * its implementation when run.
  */
 import { Argument, type Command } from 'commander';
 import { declareColumnCommands } from './declare-column.js';
 import { declareCommentCommands } from './declare-comment.js';
+import { declareHistoryCommands } from './declare-history.js';
 import { declareLabelCommands } from './declare-label.js';
 import { declareProjectCommands } from './declare-project.js';
 import { declareTaskCommands } from './declare-task.js';
@@ -19,6 +21,7 @@ export function registerHumanCli(program: Command): void {
     declareCommentCommands(program),
   ];
   for (const verb of nouns.flatMap((noun) => noun.commands)) addOutputOptions(verb);
+  for (const verb of declareHistoryCommands(program)) addOutputOptions(verb);
   program
     .command('completion')
     .description('Print a shell completion script')

@@ -3,6 +3,7 @@
  * print its output in the chosen mode. Errors escape to the main program, which prints
  * `paso: <message>`; with `--json` they are printed here as the JSON-RPC error object.
  */
+import { userInfo } from 'node:os';
 import { ExitCode, PasoError, type RpcErrorObject } from '../../shared/errors.js';
 import { writeJson } from '../scripting/print-json.js';
 import { connect, type PasoClient } from '../connection/connection.js';
@@ -19,7 +20,7 @@ export async function runVerb(
   let client: PasoClient | undefined;
   try {
     const run = await load();
-    client = await connect();
+    client = await connect({ hello: { client: 'cli', actor: osUserName() } });
     await print(await run(client, args, options), mode);
   } catch (error) {
     if (mode !== 'json') throw error;
@@ -46,4 +47,13 @@ function rpcErrorOf(error: unknown): RpcErrorObject {
   if (error instanceof PasoError) return error.rpcError ?? error.toRpcError();
   const message = error instanceof Error ? error.message : String(error);
   return new PasoError('internal', message).toRpcError();
+}
+
+/** Changes from the CLI are recorded as the OS user's (what `paso undo` looks for). */
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+  }
 }

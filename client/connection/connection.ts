@@ -23,10 +23,21 @@ export interface ConnectOptions {
   local?: boolean;
   /** A retry under a running board or watch: ssh must not prompt then. */
   reconnecting?: boolean;
+  /** Says `hello` first, so the daemon records changes made on this connection with it. */
+  hello?: { client: string; actor?: string };
 }
 
 export async function connect(options: ConnectOptions = {}): Promise<PasoClient> {
-  return (await connectWithStatus(options)).client;
+  const { client } = await connectWithStatus(options);
+  if (options.hello) {
+    try {
+      await client.call('hello', options.hello);
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+  }
+  return client;
 }
 
 /** Like connect, also returning the `daemon.status` read on the way. */

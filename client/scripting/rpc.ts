@@ -19,7 +19,7 @@ export async function runRpc(method: string | undefined, paramsText: string | un
   }
   if (method === undefined) throw new PasoError('usage', 'missing METHOD (see paso rpc --list)');
   const params = paramsText === undefined ? undefined : parseParams(paramsText === '-' ? await readStdin() : paramsText);
-  const client = await connect();
+  const client = await connect({ hello: { client: 'rpc' } });
   try {
     const result = await client.callRaw(method, params);
     writeJson(process.stdout, result);

@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { dropChangeCapture, installChangeCapture } from '../history/capture-triggers.js';
 
 // Written out, not taken from shared/protocol: a migration records the schema as it was,
 // and a later value needs a migration of its own.
@@ -126,10 +127,58 @@ const archiveAndWipLimits: Migration = {
   },
 };
 
+/**
+ * The change log (issue 10): one `changes` row per commit, the row images it wrote in
+ * `change_rows`, and `change_tasks` to find a task's history without scanning. No foreign
+ * keys to the data: history outlives what it describes. The triggers that fill change_rows
+ * are not created here but derived from the live schema at every start
+ * (daemon/history/capture-triggers.ts), so later migrations that add columns are captured.
+ */
+const changeLog: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('changes')
+      .addColumn('seq', 'integer', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text')
+      .addColumn('client', 'text', (c) => c.notNull())
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('project_id', 'integer')
+      .addColumn('task_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('undoes', 'integer')
+      .addColumn('undone_by', 'integer')
+      .execute();
+    await db.schema.createIndex('changes_project').on('changes').columns(['project_id', 'seq']).execute();
+    await db.schema.createIndex('changes_actor').on('changes').columns(['actor', 'seq']).execute();
+
+    await db.schema
+      .createTable('change_rows')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('pk', 'text', (c) => c.notNull())
+      .addColumn('old', 'text')
+      .addColumn('new', 'text')
+      .execute();
+    await db.schema.createIndex('change_rows_seq').on('change_rows').column('seq').execute();
+    await db.schema.createIndex('change_rows_row').on('change_rows').columns(['tbl', 'pk', 'seq']).execute();
+
+    await db.schema
+      .createTable('change_tasks')
+      .addColumn('task_id', 'integer', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('change_tasks_pk', ['task_id', 'seq'])
+      .modifyEnd(sql`without rowid`)
+      .execute();
+  },
+};
+
 /** Every migration in order; the name's number is the schema version it brings. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_archive_and_wip_limits': archiveAndWipLimits,
+  '0003_change_log': changeLog,
 };
 
 const inCodeProvider: MigrationProvider = {
@@ -144,12 +193,23 @@ const inCodeProvider: MigrationProvider = {
 export async function migrateToLatest(sqlite: BetterSqlite3.Database): Promise<number> {
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: inCodeProvider });
+  // The change log's triggers follow the schema: off while it changes, rebuilt after.
+  const pending = (await migrator.getMigrations()).some((m) => m.executedAt === undefined);
+  if (pending) dropChangeCapture(sqlite);
+  // One transaction for all of them (kysely's SQLite adapter commits each statement): a
+  // failed migration leaves nothing half-done, and the WAL gets each page once, not per
+  // statement (hundreds of KB on a first start).
+  if (pending) sqlite.exec('BEGIN IMMEDIATE');
   const { error, results } = await migrator.migrateToLatest();
+  if (pending) sqlite.exec(error ? 'ROLLBACK' : 'COMMIT');
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'to the latest schema';
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(`database migration ${failed} failed: ${cause}`, { cause: error });
   }
+  installChangeCapture(sqlite);
+  // Schema changes leave hundreds of KB of WAL behind; fold them into the database now.
+  if (pending) sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const applied = await migrator.getMigrations();
   return applied.filter((m) => m.executedAt !== undefined).length;
 }

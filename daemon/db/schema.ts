@@ -76,6 +76,37 @@ export interface CommentsTable {
   updated_at: string;
 }
 
+/** One committed change (issue 10); `seq` is the seq of its db_changed. */
+export interface ChangesTable {
+  seq: number;
+  at: string;
+  actor: string | null;
+  client: string;
+  method: string;
+  project_id: number | null;
+  /** JSON array of task ids. */
+  task_ids: string;
+  summary: string;
+  undoes: number | null;
+  undone_by: number | null;
+}
+
+/** One row written by a change, as JSON images before (`old`) and after (`new`); null: absent. */
+export interface ChangeRowsTable {
+  id: Generated<number>;
+  seq: number;
+  tbl: string;
+  /** The row's primary key values joined by '|'. */
+  pk: string;
+  old: string | null;
+  new: string | null;
+}
+
+export interface ChangeTasksTable {
+  task_id: number;
+  seq: number;
+}
+
 export interface Database {
   meta: MetaTable;
   projects: ProjectsTable;
@@ -85,4 +116,7 @@ export interface Database {
   task_labels: TaskLabelsTable;
   relations: RelationsTable;
   comments: CommentsTable;
+  changes: ChangesTable;
+  change_rows: ChangeRowsTable;
+  change_tasks: ChangeTasksTable;
 }

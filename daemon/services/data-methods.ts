@@ -11,13 +11,7 @@ import { linkTasks, unlinkTasks } from './task-relations.js';
 import { exportData } from './data-export.js';
 import { importData } from './data-import.js';
 import { createTask, deleteTask, moveTask, setTaskLabels, updateTask } from './tasks.js';
-
-import { PasoError } from '../../shared/errors.js';
-
-/** Placeholder for a method whose service is still being built. */
-const notBuilt = (method: string) => (): never => {
-  throw new PasoError('internal', `${method} is not built yet`);
-};
+import { listHistory, redoChange, undoChange } from '../history/history-methods.js';
 
 export const dataMethods: DataMethodRegistry = {
   'board.get': getBoard,
@@ -49,9 +43,9 @@ export const dataMethods: DataMethodRegistry = {
   'comment.add': addComment,
   'comment.update': updateComment,
   'comment.delete': deleteComment,
-  'history.list': notBuilt('history.list'),
-  'history.undo': notBuilt('history.undo'),
-  'history.redo': notBuilt('history.redo'),
+  'history.list': listHistory,
+  'history.undo': undoChange,
+  'history.redo': redoChange,
   'data.export': exportData,
   'data.import': importData,
 };
