@@ -7,15 +7,14 @@ import { PasoError } from '../shared/errors.js';
 import { probeDaemon } from '../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
 import { PASO_VERSION } from '../shared/version.js';
-import type { Change } from './change-set.js';
-import { readSeq } from './db/change-seq.js';
 import { migrateToLatest } from './db/migrations.js';
 import { DatabaseLockedError, openDatabase } from './db/open-database.js';
 import { SyncDb } from './db/sync-db.js';
 import { Dispatcher } from './dispatcher.js';
 import { DaemonLog } from './logger.js';
+import { GroupCommit } from './group-commit.js';
 import { readPidFile, removePidFileIfOurs, writePidFile } from './owned-files.js';
-import { createLineHandler } from './rpc-server.js';
+import { RpcServer } from './rpc-server.js';
 import { seedIfEmpty } from './services/seed.js';
 import { SocketServer } from './socket-server.js';
 import { Subscriptions } from './subscriptions.js';
@@ -111,26 +110,26 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
   };
 
   writePidFile(paths.pid);
-  await server.listen(
-    createLineHandler({
-      dispatcher,
-      log,
-      currentSeq: () => readSeq(db),
-      publish: (change: Change) => subscriptions.publish(change),
-      requestShutdown: (reason) => void shutdown(reason),
-      status: () => ({
-        version: PASO_VERSION,
-        pid: process.pid,
-        startedAt: startedAt.toISOString(),
-        uptimeMs: Date.now() - startedAt.getTime(),
-        connections: server.connections.size,
-        subscribers: subscriptions.count,
-        seq: readSeq(db),
-        dbPath: paths.db,
-        socketPath: paths.socket,
-        schemaVersion,
-      }),
+  const requestShutdown = (reason: string) => void shutdown(reason);
+  const rpc = new RpcServer({
+    dispatcher,
+    log,
+    requestShutdown,
+    status: () => ({
+      version: PASO_VERSION,
+      pid: process.pid,
+      startedAt: startedAt.toISOString(),
+      uptimeMs: Date.now() - startedAt.getTime(),
+      connections: server.connections.size,
+      subscribers: subscriptions.count,
+      seq: dispatcher.seq,
+      dbPath: paths.db,
+      socketPath: paths.socket,
+      schemaVersion,
     }),
+  });
+  await server.listen(
+    new GroupCommit({ dispatcher, rpc, log, requestShutdown, publish: (change) => subscriptions.publish(change) }),
   );
   log.info(`daemon ${PASO_VERSION} serving ${paths.socket} (schema ${schemaVersion})`);
 

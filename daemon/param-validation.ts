@@ -62,6 +62,11 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw invalidParams(`${where} must be an object with named members`, { issues: [{ path: where, message: 'expected an object' }] });
   }
+  const broken = loneSurrogatePath(value, where);
+  if (broken !== null) {
+    const message = 'must be valid Unicode (a lone UTF-16 surrogate cannot be stored as UTF-8)';
+    throw invalidParams(`invalid params for ${method}: ${broken}: ${message}`, { issues: [{ path: broken, message }] });
+  }
   const checker = checkers.get(method)!;
   if (checker.Check(value)) return value;
   const issues: { path: string; message: string }[] = [];
@@ -72,6 +77,33 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
   }
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   throw invalidParams(`invalid params for ${method}: ${summary}`, { issues });
+}
+
+/** In unicode mode a surrogate pair is one code point, so this matches only lone halves. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/** Deeper than any method's params go; keeps a hostile nesting from costing a deep walk. */
+const MAX_WALK_DEPTH = 8;
+
+/**
+ * The path of the first string (key or value) holding a lone surrogate, or null. SQLite
+ * would store it as invalid UTF-8 that reads back as U+FFFD, so it is refused, not replaced.
+ */
+function loneSurrogatePath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (typeof value !== 'object' || value === null || depth > MAX_WALK_DEPTH) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = loneSurrogatePath(value[i], `${path}[${i}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (LONE_SURROGATE.test(key)) return `${path} (a member name)`;
+    const found = loneSurrogatePath((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** TypeBox says "Expected union value"; say which values instead. */
