@@ -27,6 +27,8 @@ export interface GroupCommitHost {
   log: DaemonLog;
   publish(change: Change): void;
   requestShutdown(reason: string): void;
+  /** Called after every group (the idle memory release counts from here). */
+  afterGroup?(): void;
 }
 
 interface Work {
@@ -82,6 +84,7 @@ export class GroupCommit {
     for (const change of outcome.changes) this.host.publish(change);
     for (const followUp of outcome.followUps) followUp();
     for (const { source } of work) source.linesDone();
+    this.host.afterGroup?.();
     if (outcome.shutdownRequested) this.host.requestShutdown('daemon.shutdown');
   }
 

@@ -8,11 +8,12 @@ import { probeDaemon } from '../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
 import { PASO_VERSION } from '../shared/version.js';
 import { migrateToLatest } from './db/migrations.js';
-import { DatabaseLockedError, openDatabase } from './db/open-database.js';
+import { DatabaseLockedError, makeCommitsDurable, openDatabase } from './db/open-database.js';
 import { SyncDb } from './db/sync-db.js';
 import { Dispatcher } from './dispatcher.js';
 import { DaemonLog } from './logger.js';
 import { GroupCommit } from './group-commit.js';
+import { IdleMemory } from './idle-memory.js';
 import { readPidFile, removePidFileIfOurs, writePidFile } from './owned-files.js';
 import { RpcServer } from './rpc-server.js';
 import { seedIfEmpty } from './services/seed.js';
@@ -87,6 +88,7 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
   const db = new SyncDb(sqlite);
   const dispatcher = new Dispatcher(db);
   dispatcher.transact((ctx) => seedIfEmpty(ctx));
+  makeCommitsDurable(sqlite);
 
   const startedAt = new Date();
   const server = new SocketServer(paths.socket, log);
@@ -111,6 +113,7 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
 
   writePidFile(paths.pid);
   const requestShutdown = (reason: string) => void shutdown(reason);
+  const idleMemory = new IdleMemory();
   const rpc = new RpcServer({
     dispatcher,
     log,
@@ -129,7 +132,14 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
     }),
   });
   await server.listen(
-    new GroupCommit({ dispatcher, rpc, log, requestShutdown, publish: (change) => subscriptions.publish(change) }),
+    new GroupCommit({
+      dispatcher,
+      rpc,
+      log,
+      requestShutdown,
+      publish: (change) => subscriptions.publish(change),
+      afterGroup: () => idleMemory.busy(),
+    }),
   );
   log.info(`daemon ${PASO_VERSION} serving ${paths.socket} (schema ${schemaVersion})`);
 

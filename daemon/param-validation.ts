@@ -45,12 +45,20 @@ TypeRegistry.Set<TextSchema>(TEXT_KIND, (schema, value) => textProblem(schema, v
 
 const MAX_REPORTED_ISSUES = 5;
 
-const checkers = new Map<string, TypeCheck<TSchema>>(
-  Object.entries(methodSpecs).map(([name, spec]) => [name, TypeCompiler.Compile(spec.params as TSchema)]),
-);
+/** Compiled on first use: compiling every schema at start-up costs start time and memory for methods never called. */
+const checkers = new Map<string, TypeCheck<TSchema>>();
+
+function checkerFor(method: MethodName): TypeCheck<TSchema> {
+  let checker = checkers.get(method);
+  if (!checker) {
+    checker = TypeCompiler.Compile(methodSpecs[method].params as TSchema);
+    checkers.set(method, checker);
+  }
+  return checker;
+}
 
 export function isMethodName(name: string): name is MethodName {
-  return checkers.has(name);
+  return Object.hasOwn(methodSpecs, name);
 }
 
 /**
@@ -67,7 +75,7 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
     const message = 'must be valid Unicode (a lone UTF-16 surrogate cannot be stored as UTF-8)';
     throw invalidParams(`invalid params for ${method}: ${broken}: ${message}`, { issues: [{ path: broken, message }] });
   }
-  const checker = checkers.get(method)!;
+  const checker = checkerFor(method);
   if (checker.Check(value)) return value;
   const issues: { path: string; message: string }[] = [];
   for (const error of checker.Errors(value)) {

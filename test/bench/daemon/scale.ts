@@ -44,22 +44,31 @@ export interface ScaleFigures {
   tasks: number;
   startMs: number;
   idleRssMb: number;
+  /** Quiet for 3 s after reading every board. */
   afterBoardsRssMb: number;
+  /** Right after reading every board. */
+  busyRssMb: number;
   bareNodeMb: number;
   board: BoardRead;
 }
 
 /** Starts a daemon on a scale database, measures start-up, memory and one big board. */
-export async function measureScale(home: string, projects = 100, tasksPerProject = 1000, boardCalls = 100): Promise<ScaleFigures> {
+export async function measureScale(
+  home: string,
+  projects = 100,
+  tasksPerProject = 1000,
+  boardCalls = 100,
+  nodeArgs: string[] = [],
+): Promise<ScaleFigures> {
   await buildScaleDatabase(home, projects, tasksPerProject);
   // The first start migrates; the floor needs a copy at the migrated schema, taken while no
   // daemon holds the file.
-  const migrating = await spawnDaemon(home);
+  const migrating = await spawnDaemon(home, nodeArgs);
   const startMs = migrating.startNs / 1e6;
   await migrating.stop();
   const dbCopy = join(home, 'floor-copy.db');
   copyFileSync(join(home, 'tasks.db'), dbCopy);
-  const daemon = await spawnDaemon(home);
+  const daemon = await spawnDaemon(home, nodeArgs);
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const idleRssMb = rssMb(daemon.process.pid!);
@@ -67,13 +76,16 @@ export async function measureScale(home: string, projects = 100, tasksPerProject
     const client = await LineClient.connect(daemon.socketPath);
     for (let p = 1; p <= projects; p++) await client.call('board.get', { projectId: p });
     client.close();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const busyRssMb = rssMb(daemon.process.pid!);
+    // The daemon gives memory back after 2 s without requests (daemon/idle-memory.ts).
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     const afterBoardsRssMb = rssMb(daemon.process.pid!);
     return {
       tasks: projects * tasksPerProject,
       startMs,
       idleRssMb,
       afterBoardsRssMb,
+      busyRssMb,
       bareNodeMb: await bareNodeRssMb(),
       board,
     };
