@@ -19,6 +19,8 @@ const END_GRACE_MS = 1_000;
 /** Where received lines go: the group commit, which later calls takeLines and linesDone. */
 export interface LineSink {
   wake(connection: ClientConnection): void;
+  /** Answers a read-only line at once if it can (nothing of this connection is queued). */
+  answerNow(connection: ClientConnection, line: string): boolean;
 }
 
 export class ClientConnection {
@@ -112,6 +114,7 @@ export class ClientConnection {
   }
 
   private enqueue(line: string): void {
+    if (this.lines.length === 0 && this.running === 0 && this.reading && this.sink.answerNow(this, line)) return;
     this.lines.push(line);
     if (this.lines.length >= LINE_QUEUE_LIMIT) this.socket.pause();
     this.sink.wake(this);

@@ -31,6 +31,31 @@ export interface GroupCommitHost {
   afterGroup?(): void;
 }
 
+/**
+ * Methods that never write: when one arrives on an idle connection it is answered at once,
+ * without waiting for the next group (a read has no commit to share).
+ */
+const READ_ONLY = new Set([
+  'daemon.status',
+  'rpc.discover',
+  'hello',
+  'subscribe',
+  'unsubscribe',
+  'board.get',
+  'project.list',
+  'project.get',
+  'column.list',
+  'task.list',
+  'task.get',
+  'label.list',
+  'history.list',
+  'data.export',
+]);
+
+function readOnly(line: ParsedLine): boolean {
+  return line.entries.every((entry) => 'reply' in entry || READ_ONLY.has(entry.call.method));
+}
+
 interface Work {
   source: LineSource;
   lines: ParsedLine[];
@@ -53,6 +78,17 @@ export class GroupCommit {
     }
   }
 
+  /**
+   * Answers a line at once when it only reads and its connection has nothing queued (the
+   * caller checks that): no group to wait for. Returns false when the line must queue.
+   */
+  answerNow(source: LineSource, line: string): boolean {
+    const parsed = parseLine(line);
+    if (!readOnly(parsed)) return false;
+    this.execute([{ source, lines: [parsed] }]);
+    return true;
+  }
+
   /** Runs everything waiting now (also used directly by tests and at shutdown). */
   flush(): void {
     this.scheduled = false;
@@ -60,6 +96,11 @@ export class GroupCommit {
     const work: Work[] = [];
     for (const source of this.ready) work.push({ source, lines: source.takeLines().map(parseLine) });
     this.ready.clear();
+    this.execute(work);
+    for (const { source } of work) source.linesDone();
+  }
+
+  private execute(work: Work[]): void {
     let replies: { source: LineSource; reply: RpcResponse | RpcResponse[] }[];
     let outcome: FlushOutcome;
     try {
@@ -83,7 +124,6 @@ export class GroupCommit {
     for (const { source, reply } of replies) source.send(reply);
     for (const change of outcome.changes) this.host.publish(change);
     for (const followUp of outcome.followUps) followUp();
-    for (const { source } of work) source.linesDone();
     this.host.afterGroup?.();
     if (outcome.shutdownRequested) this.host.requestShutdown('daemon.shutdown');
   }

@@ -91,6 +91,7 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
   makeCommitsDurable(sqlite);
 
   const startedAt = new Date();
+  const startedAtIso = startedAt.toISOString();
   const server = new SocketServer(paths.socket, log);
   const subscriptions = new Subscriptions(server.connections);
   let finish: (code: number) => void = () => {};
@@ -121,7 +122,7 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
     status: () => ({
       version: PASO_VERSION,
       pid: process.pid,
-      startedAt: startedAt.toISOString(),
+      startedAt: startedAtIso,
       uptimeMs: Date.now() - startedAt.getTime(),
       connections: server.connections.size,
       subscribers: subscriptions.count,
