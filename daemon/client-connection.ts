@@ -1,8 +1,9 @@
 /**
- * One client socket on the daemon side: framing in, one request line at a time, responses
- * and notifications out, with backpressure both ways.
+ * One client stream on the daemon side: framing in, lines handed to the group commit,
+ * responses and notifications out, with backpressure both ways. Any duplex stream will do
+ * (a Unix socket in the daemon, an in-memory pair in tests).
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { encodeLine, LineSplitter } from '../shared/framing.js';
 import { DB_CHANGED, MAX_LINE_BYTES } from '../shared/protocol/index.js';
 import type { DbChanged } from '../shared/protocol/entities.js';
@@ -15,15 +16,21 @@ const LINE_QUEUE_LIMIT = 256;
 /** How long a peer gets to close its side after we end ours. */
 const END_GRACE_MS = 1_000;
 
-export type LineHandler = (line: string, connection: ClientConnection) => Promise<void>;
+/** Where received lines go: the group commit, which later calls takeLines and linesDone. */
+export interface LineSink {
+  wake(connection: ClientConnection): void;
+  /** Answers a read-only line at once if it can (nothing of this connection is queued). */
+  answerNow(connection: ClientConnection, line: string): boolean;
+}
 
 export class ClientConnection {
   /** null: not subscribed; otherwise the project filter (null: every project). */
   subscription: { projectId: number | null } | null = null;
   /** Who this connection acts for, from `hello` (or fixed by `paso bridge --actor`). */
   identity: { actor: string | null; client: string | null } = { actor: null, client: null };
-  private readonly lines: string[] = [];
-  private pumping = false;
+  private lines: string[] = [];
+  /** Lines taken by the group commit and not yet answered. */
+  private running = 0;
   private closing = false;
   /** False once the daemon is shutting down: lines already received finish, no new ones. */
   private reading = true;
@@ -33,8 +40,8 @@ export class ClientConnection {
 
   constructor(
     readonly id: number,
-    readonly socket: Socket,
-    private readonly handleLine: LineHandler,
+    readonly socket: Duplex,
+    private readonly sink: LineSink,
   ) {
     const splitter = new LineSplitter({
       onLine: (line) => this.enqueue(line),
@@ -89,28 +96,28 @@ export class ClientConnection {
 
   /** Resolves when no line is being processed or waiting. */
   idle(): Promise<void> {
-    if (!this.pumping && this.lines.length === 0) return Promise.resolve();
+    if (this.running === 0 && this.lines.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private enqueue(line: string): void {
-    this.lines.push(line);
-    if (this.lines.length >= LINE_QUEUE_LIMIT) this.socket.pause();
-    if (!this.pumping) void this.pump();
+  takeLines(): string[] {
+    const lines = this.lines;
+    this.lines = [];
+    this.running += lines.length;
+    return lines;
   }
 
-  private async pump(): Promise<void> {
-    this.pumping = true;
-    try {
-      while (this.lines.length > 0) {
-        const line = this.lines.shift()!;
-        await this.handleLine(line, this);
-        this.resumeIfRoom();
-      }
-    } finally {
-      this.pumping = false;
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
-    }
+  linesDone(): void {
+    this.running = 0;
+    this.resumeIfRoom();
+    if (this.lines.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private enqueue(line: string): void {
+    if (this.lines.length === 0 && this.running === 0 && this.reading && this.sink.answerNow(this, line)) return;
+    this.lines.push(line);
+    if (this.lines.length >= LINE_QUEUE_LIMIT) this.socket.pause();
+    this.sink.wake(this);
   }
 
   private rejectOversized(bytes: number): void {

@@ -8,15 +8,15 @@ import { probeDaemon } from '../shared/daemon-probe.js';
 import { ensurePasoHome, pasoPaths, type PasoPaths } from '../shared/paths.js';
 import { DAEMON_STOPPING } from '../shared/protocol/index.js';
 import { PASO_VERSION } from '../shared/version.js';
-import type { Change } from './change-set.js';
-import { readSeq } from './db/change-seq.js';
 import { migrateToLatest } from './db/migrations.js';
-import { DatabaseLockedError, openDatabase } from './db/open-database.js';
+import { DatabaseLockedError, makeCommitsDurable, openDatabase } from './db/open-database.js';
 import { SyncDb } from './db/sync-db.js';
 import { Dispatcher } from './dispatcher.js';
 import { DaemonLog } from './logger.js';
+import { GroupCommit } from './group-commit.js';
+import { IdleMemory } from './idle-memory.js';
 import { readPidFile, removePidFileIfOurs, writePidFile } from './owned-files.js';
-import { createLineHandler } from './rpc-server.js';
+import { RpcServer } from './rpc-server.js';
 import { seedIfEmpty } from './services/seed.js';
 import { SocketServer } from './socket-server.js';
 import { Subscriptions } from './subscriptions.js';
@@ -89,8 +89,10 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
   const db = new SyncDb(sqlite);
   const dispatcher = new Dispatcher(db);
   dispatcher.transact((ctx) => seedIfEmpty(ctx));
+  makeCommitsDurable(sqlite);
 
   const startedAt = new Date();
+  const startedAtIso = startedAt.toISOString();
   const server = new SocketServer(paths.socket, log);
   const subscriptions = new Subscriptions(server.connections);
   let finish: (code: number) => void = () => {};
@@ -116,26 +118,34 @@ async function serve(paths: PasoPaths, sqlite: BetterSqlite3.Database, log: Daem
   };
 
   writePidFile(paths.pid);
+  const requestShutdown = (reason: string) => void shutdown(reason);
+  const idleMemory = new IdleMemory();
+  const rpc = new RpcServer({
+    dispatcher,
+    sqlite,
+    log,
+    requestShutdown,
+    status: () => ({
+      version: PASO_VERSION,
+      pid: process.pid,
+      startedAt: startedAtIso,
+      uptimeMs: Date.now() - startedAt.getTime(),
+      connections: server.connections.size,
+      subscribers: subscriptions.count,
+      seq: dispatcher.seq,
+      dbPath: paths.db,
+      socketPath: paths.socket,
+      schemaVersion,
+    }),
+  });
   await server.listen(
-    createLineHandler({
+    new GroupCommit({
       dispatcher,
-      sqlite,
+      rpc,
       log,
-      currentSeq: () => readSeq(db),
-      publish: (change: Change) => subscriptions.publish(change),
-      requestShutdown: (reason) => void shutdown(reason),
-      status: () => ({
-        version: PASO_VERSION,
-        pid: process.pid,
-        startedAt: startedAt.toISOString(),
-        uptimeMs: Date.now() - startedAt.getTime(),
-        connections: server.connections.size,
-        subscribers: subscriptions.count,
-        seq: readSeq(db),
-        dbPath: paths.db,
-        socketPath: paths.socket,
-        schemaVersion,
-      }),
+      requestShutdown,
+      publish: (change) => subscriptions.publish(change),
+      afterGroup: () => idleMemory.busy(),
     }),
   );
   log.info(`daemon ${PASO_VERSION} serving ${paths.socket} (schema ${schemaVersion})`);

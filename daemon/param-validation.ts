@@ -45,12 +45,20 @@ TypeRegistry.Set<TextSchema>(TEXT_KIND, (schema, value) => textProblem(schema, v
 
 const MAX_REPORTED_ISSUES = 5;
 
-const checkers = new Map<string, TypeCheck<TSchema>>(
-  Object.entries(methodSpecs).map(([name, spec]) => [name, TypeCompiler.Compile(spec.params as TSchema)]),
-);
+/** Compiled on first use: compiling every schema at start-up costs start time and memory for methods never called. */
+const checkers = new Map<string, TypeCheck<TSchema>>();
+
+function checkerFor(method: MethodName): TypeCheck<TSchema> {
+  let checker = checkers.get(method);
+  if (!checker) {
+    checker = TypeCompiler.Compile(methodSpecs[method].params as TSchema);
+    checkers.set(method, checker);
+  }
+  return checker;
+}
 
 export function isMethodName(name: string): name is MethodName {
-  return checkers.has(name);
+  return Object.hasOwn(methodSpecs, name);
 }
 
 /**
@@ -62,7 +70,12 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw invalidParams(`${where} must be an object with named members`, { issues: [{ path: where, message: 'expected an object' }] });
   }
-  const checker = checkers.get(method)!;
+  const broken = loneSurrogatePath(value, where);
+  if (broken !== null) {
+    const message = 'must be valid Unicode (a lone UTF-16 surrogate cannot be stored as UTF-8)';
+    throw invalidParams(`invalid params for ${method}: ${broken}: ${message}`, { issues: [{ path: broken, message }] });
+  }
+  const checker = checkerFor(method);
   if (checker.Check(value)) return value;
   const issues: { path: string; message: string }[] = [];
   for (const error of checker.Errors(value)) {
@@ -72,6 +85,33 @@ export function validateParams(method: MethodName, params: unknown, where = 'par
   }
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   throw invalidParams(`invalid params for ${method}: ${summary}`, { issues });
+}
+
+/** In unicode mode a surrogate pair is one code point, so this matches only lone halves. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/** Deeper than any method's params go; keeps a hostile nesting from costing a deep walk. */
+const MAX_WALK_DEPTH = 8;
+
+/**
+ * The path of the first string (key or value) holding a lone surrogate, or null. SQLite
+ * would store it as invalid UTF-8 that reads back as U+FFFD, so it is refused, not replaced.
+ */
+function loneSurrogatePath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (typeof value !== 'object' || value === null || depth > MAX_WALK_DEPTH) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = loneSurrogatePath(value[i], `${path}[${i}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (LONE_SURROGATE.test(key)) return `${path} (a member name)`;
+    const found = loneSurrogatePath((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** TypeBox says "Expected union value"; say which values instead. */

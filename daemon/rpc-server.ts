@@ -1,34 +1,27 @@
 /**
- * JSON-RPC dispatch for one line: parse, batch, method lookup (json-rpc-2.0), then our
- * dispatcher. Commits made while handling a line are published only after that line's
- * response has been written, so a caller always sees its reply before the db_changed.
+ * JSON-RPC 2.0 for one parsed line: each call looked up, run and answered on its own, so a
+ * batch element never affects the others. What a line committed, and what must follow its
+ * reply (db_changed, shutdown), is collected in a FlushOutcome that the group commit acts on
+ * only after the commit. No I/O here, so it runs over any connection, socket or not.
  */
-import {
-  JSONRPCErrorException,
-  JSONRPCServer,
-  type JSONRPCErrorResponse,
-  type JSONRPCID,
-  type JSONRPCRequest,
-  type JSONRPCResponse,
-} from 'json-rpc-2.0';
 import { PasoError, RpcCode } from '../shared/errors.js';
 import type { ParamsOf } from '../shared/protocol/params.js';
+import { methodSpecs } from '../shared/protocol/params.js';
+import type { DbChanged } from '../shared/protocol/entities.js';
+import { PASO_VERSION } from '../shared/version.js';
 import type { Change } from './change-set.js';
-import type { ClientConnection } from './client-connection.js';
+import type BetterSqlite3 from 'better-sqlite3';
 import { backupDatabase } from './database-backup.js';
-import { isDataMethod, type Dispatcher } from './dispatcher.js';
+import { GroupAborted, isDataMethod, type Dispatcher } from './dispatcher.js';
 import type { DaemonLog } from './logger.js';
 import { describeMethods, validateParams } from './param-validation.js';
-import type { DataMethodName } from './services/data-method.js';
-import { methodSpecs } from '../shared/protocol/params.js';
-import { PASO_VERSION } from '../shared/version.js';
-import type BetterSqlite3 from 'better-sqlite3';
+import { errorReply, type ParsedCall, type ParsedLine, type RpcId } from './request-parser.js';
 
-/** Per line: which connection sent it and what it committed. */
-interface LineContext {
-  connection: ClientConnection;
-  changes: Change[];
-  shutdownRequested: boolean;
+/** What the RPC layer needs to know of a connection. */
+export interface RpcPeer {
+  subscription: { projectId: number | null } | null;
+  identity: { actor: string | null; client: string | null };
+  notify(change: DbChanged): void;
 }
 
 export interface RpcHost {
@@ -37,134 +30,128 @@ export interface RpcHost {
   sqlite: BetterSqlite3.Database;
   log: DaemonLog;
   status(): unknown;
-  currentSeq(): number;
-  publish(change: Change): void;
   requestShutdown(reason: string): void;
 }
 
-export function createLineHandler(host: RpcHost): (line: string, connection: ClientConnection) => Promise<void> {
-  const server = new JSONRPCServer<LineContext>({
-    // Expected errors (not found, validation, ...) are answers, not incidents worth a log line.
-    errorListener: (message, data) => {
-      if (!(data instanceof PasoError) && !(data instanceof JSONRPCErrorException)) host.log.error(`json-rpc: ${message}`, data);
-    },
-  });
-  server.mapErrorToJSONRPCErrorResponse = (id: JSONRPCID, error: unknown): JSONRPCErrorResponse =>
-    errorResponse(id, error, host.log);
+/** What a group of lines committed and owes once the commit is durable and replies are out. */
+export interface FlushOutcome {
+  changes: Change[];
+  /** Run after the replies, in order (subscribe's sinceSeq db_changed). */
+  followUps: (() => void)[];
+  shutdownRequested: boolean;
+}
 
-  const methods = describeMethods();
-  server.addMethod('rpc.discover', (params) => {
-    validateParams('rpc.discover', params);
-    return { methods };
-  });
-  server.addMethod('daemon.status', (params) => {
-    validateParams('daemon.status', params);
-    return host.status();
-  });
-  server.addMethod('daemon.shutdown', (params, context) => {
-    validateParams('daemon.shutdown', params);
-    context.shutdownRequested = true;
-    return { ok: true };
-  });
-  server.addMethod('hello', (params, context) => {
-    const { actor, client } = validateParams('hello', params) as ParamsOf<'hello'>;
-    context.connection.identity = { actor: actor ?? null, client: client ?? null };
-    return { version: PASO_VERSION, seq: host.currentSeq() };
-  });
-  server.addMethod('daemon.backup', (params) => {
-    const { path } = validateParams('daemon.backup', params) as ParamsOf<'daemon.backup'>;
-    return backupDatabase(host.sqlite, path);
-  });
-  server.addMethod('subscribe', (params, context) => {
-    const { projectId } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;
-    // A typo'd project id would otherwise wait silently forever.
-    if (projectId != null) host.dispatcher.call('project.get', { id: projectId });
-    context.connection.subscription = { projectId: projectId ?? null };
-    return { seq: host.currentSeq() };
-  });
-  server.addMethod('unsubscribe', (params, context) => {
-    validateParams('unsubscribe', params);
-    context.connection.subscription = null;
-    return { ok: true };
-  });
-  server.addMethod('atomic', (params, context) => record(context, host.dispatcher.atomic(params, context.connection.identity)));
-  for (const name of Object.keys(methodSpecs)) {
-    if (!isDataMethod(name)) continue;
-    const method: DataMethodName = name;
-    server.addMethod(method, (params, context) => record(context, host.dispatcher.call(method, params, context.connection.identity)));
-  }
+export const newFlushOutcome = (): FlushOutcome => ({ changes: [], followUps: [], shutdownRequested: false });
 
-  return async (line, connection) => {
-    const context: LineContext = { connection, changes: [], shutdownRequested: false };
-    try {
-      const response = await respond(server, line, context);
-      if (response !== null) connection.send(response);
-    } catch (error) {
-      // Nothing a client sends may take the daemon down; answer and log instead.
-      host.log.error('unexpected error while handling a line', error);
-      connection.send(errorReply(null, RpcCode.internal, 'internal error (details in daemon.log)', { kind: 'internal' }));
+type Handler = (params: unknown, peer: RpcPeer, outcome: FlushOutcome) => unknown;
+
+export interface RpcSuccess {
+  jsonrpc: '2.0';
+  id: RpcId;
+  result: unknown;
+}
+export interface RpcFailure {
+  jsonrpc: '2.0';
+  id: RpcId;
+  error: { code: number; message: string; data?: unknown };
+}
+export type RpcResponse = RpcSuccess | RpcFailure;
+
+export class RpcServer {
+  private readonly handlers = new Map<string, Handler>();
+
+  constructor(private readonly host: RpcHost) {
+    const { dispatcher } = host;
+    let methods: ReturnType<typeof describeMethods> | null = null;
+    this.handlers.set('rpc.discover', (params) => {
+      validateParams('rpc.discover', params);
+      return { methods: (methods ??= describeMethods()) };
+    });
+    this.handlers.set('daemon.status', (params) => {
+      validateParams('daemon.status', params);
+      return host.status();
+    });
+    this.handlers.set('daemon.shutdown', (params, _peer, outcome) => {
+      validateParams('daemon.shutdown', params);
+      outcome.shutdownRequested = true;
+      return { ok: true };
+    });
+    this.handlers.set('hello', (params, peer) => {
+      const { actor, client } = validateParams('hello', params) as ParamsOf<'hello'>;
+      peer.identity = { actor: actor ?? null, client: client ?? null };
+      return { version: PASO_VERSION, seq: dispatcher.seq };
+    });
+    this.handlers.set('daemon.backup', (params) => {
+      const { path } = validateParams('daemon.backup', params) as ParamsOf<'daemon.backup'>;
+      return backupDatabase(host.sqlite, path);
+    });
+    this.handlers.set('subscribe', (params, peer, outcome) => {
+      const { projectId, sinceSeq } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;
+      // A typo'd project id would otherwise wait silently forever.
+      if (projectId != null) dispatcher.call('project.get', { id: projectId });
+      peer.subscription = { projectId: projectId ?? null };
+      const seq = dispatcher.seq;
+      if (sinceSeq !== undefined && seq > sinceSeq) {
+        // What changed while the client was away is unknown here, so the project is null.
+        outcome.followUps.push(() => {
+          if (peer.subscription) peer.notify({ seq, projectId: null, at: new Date().toISOString() });
+        });
+      }
+      return { seq };
+    });
+    this.handlers.set('unsubscribe', (params, peer) => {
+      validateParams('unsubscribe', params);
+      peer.subscription = null;
+      return { ok: true };
+    });
+    this.handlers.set('atomic', (params, peer, outcome) => record(outcome, dispatcher.atomic(params, peer.identity)));
+    for (const name of Object.keys(methodSpecs)) {
+      if (!isDataMethod(name)) continue;
+      this.handlers.set(name, (params, peer, outcome) => record(outcome, dispatcher.call(name, params, peer.identity)));
     }
-    for (const change of context.changes) host.publish(change);
-    if (context.shutdownRequested) host.requestShutdown('daemon.shutdown');
-  };
-}
-
-type Reply = JSONRPCResponse | JSONRPCResponse[] | null;
-
-/** Parses here rather than in json-rpc-2.0 so ids are checked before anything echoes them. */
-async function respond(server: JSONRPCServer<LineContext>, line: string, context: LineContext): Promise<Reply> {
-  let message: unknown;
-  try {
-    message = JSON.parse(line);
-  } catch (error) {
-    return errorReply(null, RpcCode.parseError, `Parse error: ${(error as Error).message.slice(0, 200)}`, { kind: 'validation' });
   }
-  const requests = Array.isArray(message) ? message : [message];
-  if (requests.length === 0) return errorReply(null, RpcCode.invalidRequest, 'Invalid Request: empty batch', { kind: 'validation' });
-  // JSON-RPC ids are strings, numbers or null; anything else (say, a deeply nested array)
-  // would be echoed back into our reply.
-  if (!requests.every(hasValidId)) {
-    return errorReply(null, RpcCode.invalidRequest, 'Invalid Request: id must be a string, a number or null', { kind: 'validation' });
+
+  /**
+   * Runs every call of the line in order; returns what to send back (null: nothing, e.g. only
+   * notifications). Rethrows GroupAborted: the whole group is then retried call by call.
+   */
+  runLine(parsed: ParsedLine, peer: RpcPeer, outcome: FlushOutcome): RpcResponse | RpcResponse[] | null {
+    const replies: RpcResponse[] = [];
+    for (const entry of parsed.entries) {
+      if ('reply' in entry) replies.push(entry.reply);
+      else {
+        const reply = this.runCall(entry.call, peer, outcome);
+        if (entry.call.id !== undefined) replies.push(reply);
+      }
+    }
+    if (parsed.batch) return replies.length === 0 ? null : replies;
+    return replies[0] ?? null;
   }
-  const response = await server.receive(message as JSONRPCRequest | JSONRPCRequest[], context);
-  if (Array.isArray(response)) return response.length === 0 ? null : response.map(withErrorKind);
-  return response === null ? null : withErrorKind(response);
-}
 
-function hasValidId(request: unknown): boolean {
-  if (typeof request !== 'object' || request === null || !('id' in request)) return true;
-  const { id } = request as { id: unknown };
-  return id === null || typeof id === 'string' || typeof id === 'number';
-}
-
-/** json-rpc-2.0's own errors (parse, invalid request, method not found) carry no data.kind. */
-function withErrorKind(response: JSONRPCResponse): JSONRPCResponse {
-  if (!('error' in response) || !response.error || response.error.data !== undefined) return response;
-  const kind = response.error.code === RpcCode.methodNotFound ? 'not_found' : 'validation';
-  return { ...response, error: { ...response.error, data: { kind } } };
-}
-
-function errorReply(id: JSONRPCID, code: number, message: string, data: unknown): JSONRPCErrorResponse {
-  return { jsonrpc: '2.0', id, error: { code, message, data } };
-}
-
-function record(context: LineContext, outcome: { result: unknown; change?: Change }): unknown {
-  if (outcome.change) context.changes.push(outcome.change);
-  return outcome.result;
-}
-
-/** Expected errors keep their kind; anything else is logged and becomes a bare -32603. */
-function errorResponse(id: JSONRPCID, error: unknown, log: DaemonLog): JSONRPCErrorResponse {
-  if (error instanceof PasoError) {
-    return { jsonrpc: '2.0', id, error: error.toRpcError() };
+  private runCall(call: ParsedCall, peer: RpcPeer, outcome: FlushOutcome): RpcResponse {
+    const id = call.id ?? null;
+    const handler = this.handlers.get(call.method);
+    if (!handler) return errorReply(id, RpcCode.methodNotFound, `Method not found: ${call.method.slice(0, 100)}`, 'not_found');
+    try {
+      return { jsonrpc: '2.0', id, result: handler(call.params, peer, outcome) };
+    } catch (error) {
+      if (error instanceof GroupAborted) throw error;
+      return { jsonrpc: '2.0', id, error: this.errorObject(error) };
+    }
   }
-  if (error instanceof JSONRPCErrorException) {
-    return { jsonrpc: '2.0', id, error: { code: error.code, message: error.message, data: error.data } };
+
+  /** Expected errors keep their kind; anything else is logged and becomes a bare -32603. */
+  private errorObject(error: unknown): RpcFailure['error'] {
+    if (error instanceof PasoError) {
+      if (error.kind === 'storage') this.host.log.error('a change was not saved', error.message);
+      return error.toRpcError();
+    }
+    this.host.log.error('unexpected error while handling a call', error);
+    return { code: RpcCode.internal, message: 'internal error (details in daemon.log)', data: { kind: 'internal' } };
   }
-  log.error('unexpected error while handling a call', error);
-  return {
-    jsonrpc: '2.0',
-    id,
-    error: { code: RpcCode.internal, message: 'internal error (details in daemon.log)', data: { kind: 'internal' } },
-  };
+}
+
+function record(outcome: FlushOutcome, call: { result: unknown; change?: Change }): unknown {
+  if (call.change) outcome.changes.push(call.change);
+  return call.result;
 }

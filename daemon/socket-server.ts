@@ -1,7 +1,7 @@
 /** The listening Unix socket and the set of live client connections. */
 import { chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { ClientConnection, type LineHandler } from './client-connection.js';
+import { ClientConnection, type LineSink } from './client-connection.js';
 import { fileIdentity, removeIfSame, unlinkQuietly } from './owned-files.js';
 import type { DaemonLog } from './logger.js';
 
@@ -20,10 +20,10 @@ export class SocketServer {
    * Binds the socket. Only the lock holder calls this, so a socket file already there was
    * left by a daemon that died: it is safe to remove.
    */
-  async listen(handleLine: LineHandler): Promise<void> {
+  async listen(sink: LineSink): Promise<void> {
     unlinkQuietly(this.socketPath);
     const server = createServer({ allowHalfOpen: false }, (socket) => {
-      const connection = new ClientConnection(this.nextConnectionId++, socket, handleLine);
+      const connection = new ClientConnection(this.nextConnectionId++, socket, sink);
       this.connections.add(connection);
       socket.on('error', (error: NodeJS.ErrnoException) => {
         // A client that vanishes mid-reply is routine; anything else is worth a line.

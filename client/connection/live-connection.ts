@@ -3,8 +3,9 @@
  * `db_changed` and survives daemon restarts and crashes.
  *
  * States: `connected` is reported after start() and again after every reconnect. Owners must
- * re-query on every `connected` that follows a `reconnecting`/`offline`: changes made while
- * the connection was down were not notified to it. `reconnecting` is reported as soon as the
+ * re-query on every `connected` that follows a `reconnecting`/`offline`. Every (re)subscribe
+ * passes the last seq seen as `sinceSeq`, so commits made while the connection was down (even
+ * by a daemon started since) arrive as one db_changed carrying the current seq. `reconnecting` is reported as soon as the
  * socket closes; `offline` once reconnecting has failed for OFFLINE_AFTER_MS (it keeps trying).
  *
  * Reconnecting follows the auto-start rules (it starts a daemon unless PASO_NO_AUTOSTART=1),
@@ -57,6 +58,8 @@ export class LiveConnection {
   private announcedStop: PasoClient | null = null;
   /** True from a deliberate stop until a daemon is found or startDaemon() is called. */
   private stopped = false;
+  /** The highest seq this connection has heard of (reply or notification); null before any. */
+  private lastSeq: number | null = null;
 
   constructor(private readonly options: LiveConnectionOptions = {}) {
     this.projectId = options.projectId;
@@ -81,7 +84,7 @@ export class LiveConnection {
   /** Changes the subscription; it is kept across reconnects. */
   async subscribe(projectId: number | null): Promise<void> {
     this.projectId = projectId;
-    if (this.client) await this.client.call('subscribe', { projectId });
+    if (this.client) this.sawSeq((await this.client.call('subscribe', this.subscribeParams(projectId))).seq);
   }
 
   /** Leaves the `stopped` state: connects now, starting a daemon if none runs. */
@@ -110,11 +113,13 @@ export class LiveConnection {
     // Listen before subscribing: a notification can arrive in the same chunk as the reply,
     // before this client is adopted. Only one client is open at a time, so no duplicates.
     client.onNotification((method, params) => {
-      if (method === DB_CHANGED && !this.closed) this.options.onChange?.(params as DbChanged);
       if (method === DAEMON_STOPPING) this.announcedStop = client;
+      if (method !== DB_CHANGED || this.closed) return;
+      this.sawSeq((params as DbChanged).seq);
+      this.options.onChange?.(params as DbChanged);
     });
     try {
-      if (this.projectId !== undefined) await client.call('subscribe', { projectId: this.projectId });
+      if (this.projectId !== undefined) this.sawSeq((await client.call('subscribe', this.subscribeParams(this.projectId))).seq);
     } catch (error) {
       if (!(reconnecting && this.projectId != null && isNotFound(error))) {
         client.close();
@@ -124,13 +129,21 @@ export class LiveConnection {
       // project instead; the owner's re-query on `connected` finds the project gone.
       this.projectId = null;
       try {
-        await client.call('subscribe', { projectId: null });
+        this.sawSeq((await client.call('subscribe', this.subscribeParams(null))).seq);
       } catch (retryError) {
         client.close();
         throw retryError;
       }
     }
     return client;
+  }
+
+  private subscribeParams(projectId: number | null): ParamsOf<'subscribe'> {
+    return this.lastSeq === null ? { projectId } : { projectId, sinceSeq: this.lastSeq };
+  }
+
+  private sawSeq(seq: number): void {
+    if (this.lastSeq === null || seq > this.lastSeq) this.lastSeq = seq;
   }
 
   private adopt(client: PasoClient): void {

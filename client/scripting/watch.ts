@@ -1,9 +1,11 @@
 /**
  * `paso watch [--project P]`: one JSON line on stdout per `db_changed`, until SIGINT or
  * SIGTERM (exit 0). Connection notices go to stderr only, so stdout stays machine-readable.
- * Commits made while the connection was down are not replayed (the daemon keeps no backlog);
- * the `seq` on the next line shows the gap. After `paso daemon stop` it starts no daemon: it
- * says so and waits for one to be started, then subscribes again.
+ * Commits made while the connection was down are not replayed one by one (the daemon keeps no
+ * backlog): on reconnecting, watch subscribes with the last seq it printed (`sinceSeq`), so one
+ * line with the current seq reports them, even when they were made by a daemon started since.
+ * After `paso daemon stop` it starts no daemon: it says so and waits for one to be started,
+ * then subscribes again.
  */
 import { ExitCode } from '../../shared/errors.js';
 import { resolveProject } from '../cli/resolve.js';

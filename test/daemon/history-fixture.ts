@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrateToLatest } from '../../daemon/db/migrations.js';
 import { SyncDb } from '../../daemon/db/sync-db.js';
-import { Dispatcher, type Caller } from '../../daemon/dispatcher.js';
+import { Dispatcher, type CallOrigin as Caller } from '../../daemon/dispatcher.js';
 import { DATA_TABLES, readTableShape } from '../../daemon/history/table-shapes.js';
 import type { DataMethodName } from '../../daemon/services/data-method.js';
 

@@ -147,3 +147,31 @@ test('subscribing to a project that does not exist is not_found', () =>
     assert.equal(reply.error?.data?.kind, 'not_found');
     client.close();
   }));
+
+test('subscribe {sinceSeq}: one db_changed with the current seq follows the reply when the seq is past it, none otherwise', () =>
+  withDaemon(async (daemon) => {
+    const writer = await daemon.client();
+    const project = await writer.call('project.create', { name: 'Since', key: 'SIN' });
+    const { seq: seen } = await writer.call('daemon.status');
+    await writer.call('task.create', { projectId: project.id, title: 'made while away' });
+    await writer.call('task.create', { projectId: project.id, title: 'and another' });
+
+    const back = await daemon.client();
+    const lines: string[] = [];
+    back.socket.on('data', (d) => lines.push(...d.toString().split('\n').filter(Boolean)));
+    const { seq } = await back.call('subscribe', { projectId: project.id, sinceSeq: seen });
+    assert.equal(seq, seen + 2);
+    await waitFor(() => back.notifications.length === 1, 'the catch-up db_changed');
+    assert.equal(back.notifications[0].params.seq, seq, 'it carries the current seq');
+    assert.equal(back.notifications[0].params.projectId, null, 'what changed is not known: no project');
+    assert.ok('result' in JSON.parse(lines[0]!), 'the reply comes first');
+
+    // Up to date: nothing follows. A later commit proves the connection would have shown one.
+    const current = await daemon.client();
+    await current.call('subscribe', { projectId: project.id, sinceSeq: seq });
+    await current.call('subscribe', { sinceSeq: seq + 5 });
+    await writer.call('task.create', { projectId: project.id, title: 'marker' });
+    await waitFor(() => current.notifications.length >= 1, 'the marker');
+    assert.deepEqual(current.notifications.map((n) => n.params.seq), [seq + 1]);
+    for (const c of [writer, back, current]) c.close();
+  }));
