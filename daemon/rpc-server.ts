@@ -22,6 +22,15 @@ export interface RpcPeer {
   subscription: { projectId: number | null } | null;
   identity: { actor: string | null; client: string | null };
   notify(change: DbChanged): void;
+  send(message: unknown): void;
+}
+
+/**
+ * A handler's result that is work to start only after the group has committed (an online
+ * backup must read committed pages, and must not hold the group's replies back).
+ */
+class AfterCommit {
+  constructor(readonly start: () => Promise<unknown>) {}
 }
 
 export interface RpcHost {
@@ -83,7 +92,7 @@ export class RpcServer {
     });
     this.handlers.set('daemon.backup', (params) => {
       const { path } = validateParams('daemon.backup', params) as ParamsOf<'daemon.backup'>;
-      return backupDatabase(host.sqlite, path);
+      return new AfterCommit(() => backupDatabase(host.sqlite, path));
     });
     this.handlers.set('subscribe', (params, peer, outcome) => {
       const { projectId, sinceSeq } = validateParams('subscribe', params) as ParamsOf<'subscribe'>;
@@ -116,7 +125,7 @@ export class RpcServer {
    * notifications). Rethrows GroupAborted: the whole group is then retried call by call.
    */
   runLine(parsed: ParsedLine, peer: RpcPeer, outcome: FlushOutcome): RpcResponse | RpcResponse[] | null {
-    const replies: RpcResponse[] = [];
+    const replies: (RpcResponse | (() => Promise<RpcResponse>))[] = [];
     for (const entry of parsed.entries) {
       if ('reply' in entry) replies.push(entry.reply);
       else {
@@ -124,16 +133,34 @@ export class RpcServer {
         if (entry.call.id !== undefined) replies.push(reply);
       }
     }
-    if (parsed.batch) return replies.length === 0 ? null : replies;
-    return replies[0] ?? null;
+    if (replies.every((reply) => typeof reply !== 'function')) {
+      const ready = replies as RpcResponse[];
+      if (parsed.batch) return ready.length === 0 ? null : ready;
+      return ready[0] ?? null;
+    }
+    // Some call's work starts after the commit: the line is answered, whole, once it is done.
+    outcome.followUps.push(() => {
+      void Promise.all(replies.map((reply) => (typeof reply === 'function' ? reply() : reply))).then((done) =>
+        peer.send(parsed.batch ? done : done[0]),
+      );
+    });
+    return null;
   }
 
-  private runCall(call: ParsedCall, peer: RpcPeer, outcome: FlushOutcome): RpcResponse {
+  private runCall(call: ParsedCall, peer: RpcPeer, outcome: FlushOutcome): RpcResponse | (() => Promise<RpcResponse>) {
     const id = call.id ?? null;
     const handler = this.handlers.get(call.method);
     if (!handler) return errorReply(id, RpcCode.methodNotFound, `Method not found: ${call.method.slice(0, 100)}`, 'not_found');
     try {
-      return { jsonrpc: '2.0', id, result: handler(call.params, peer, outcome) };
+      const result = handler(call.params, peer, outcome);
+      if (result instanceof AfterCommit) {
+        return () =>
+          result.start().then(
+            (value): RpcResponse => ({ jsonrpc: '2.0', id, result: value }),
+            (error: unknown): RpcResponse => ({ jsonrpc: '2.0', id, error: this.errorObject(error) }),
+          );
+      }
+      return { jsonrpc: '2.0', id, result };
     } catch (error) {
       if (error instanceof GroupAborted) throw error;
       return { jsonrpc: '2.0', id, error: this.errorObject(error) };

@@ -86,6 +86,16 @@ test('the README scripting examples, pasted in order on a fresh PASO_HOME, do wh
   const now = await cli.rpc('task.get', { ref: 'WEB-1' });
   assert.equal(now.title, 'Renamed', 'the stale update changed nothing');
 
+  const history = of('paso log --task WEB-3 --limit 5 --json');
+  assert.match(history, /^SEQ +WHEN +WHO +SUMMARY$/m);
+  assert.match(history, /^undid: set the WIP limit of column "In Progress" to 3 /m, 'paso undo took back the newest CLI change');
+  assert.match(history, /^redid: set the WIP limit of column "In Progress" to 3 /m, 'paso redo brought it back');
+  assert.match(history, /^undid: linked WEB-1 blocks WEB-3 /m, 'paso undo SEQ undid the newest change to WEB-3');
+  const redone = JSON.parse(history.trim().split('\n').at(-1)!);
+  assert.match(redone.summary, /^redid: linked WEB-1 blocks WEB-3/);
+  const relinked = await cli.rpc('task.get', { ref: 'WEB-3' });
+  assert.deepEqual(relinked.blockedBy.map((t: { ref: string }) => t.ref), ['WEB-1'], 'the redo through rpc put the link back');
+
   const daemon = of('paso daemon status | jq .pid');
   assert.match(daemon, /^\d+\npaso: stopped the daemon \(pid \d+\)\n/);
   assert.match(daemon, /^exit 7$/m);

@@ -58,10 +58,24 @@ test('keys with a forced paso bridge --actor work for every command, and each ch
   const alice = await far.json('alice', ['task', 'add', 'Alice was here', '--project', 'TEAM', '--json']);
   const bob = await far.json('bob', ['task', 'add', 'Bob was here', '--project', 'TEAM', '--json']);
   assert.deepEqual([alice.ref, bob.ref], ['TEAM-2', 'TEAM-3']);
-  // The client claims another actor in hello; the bridge answers it (the actor it records is
-  // checked through history.list once that method exists on this branch: see the README).
-  const hello = await far.json('alice', ['rpc', 'hello', '{"actor":"mallory","client":"cli"}']);
-  assert.equal(typeof hello.seq, 'number');
+  // The CLI says hello with the local user's name; the forced bridge records its own actor.
+  const history = await far.json('alice', ['rpc', 'history.list', '{"limit":5}']);
+  const byTask = (id: number) => history.find((change: { taskIds: number[] }) => change.taskIds.includes(id));
+  assert.deepEqual([byTask(alice.id)?.actor, byTask(alice.id)?.client], ['alice', 'cli']);
+  assert.deepEqual([byTask(bob.id)?.actor, byTask(bob.id)?.client], ['bob', 'cli']);
+  // A client that claims another actor in hello, on the same connection, is answered and
+  // still recorded as alice.
+  const lines = [
+    { jsonrpc: '2.0', id: 1, method: 'hello', params: { actor: 'mallory', client: 'agent' } },
+    { jsonrpc: '2.0', id: 2, method: 'comment.add', params: { taskId: bob.id, body: 'hi from mallory' } },
+  ];
+  const run = far.sshd.ssh(['alice', 'paso bridge'], lines.map((line) => JSON.stringify(line) + '\n').join(''));
+  assert.equal(run.code, 0, run.stderr);
+  const replies = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(replies.map((reply) => reply.id), [1, 2]);
+  assert.ok(replies.every((reply) => 'result' in reply), run.stdout);
+  const [newest] = await far.json('bob', ['rpc', 'history.list', '{"limit":1}']);
+  assert.deepEqual([newest.actor, newest.client, newest.method], ['alice', 'agent', 'comment.add']);
 });
 
 test('a forced key cannot run any other command: whatever is asked, the bridge answers', () => {
