@@ -32,6 +32,8 @@ Errors come back as tool errors whose text is {"error":{code,message,data:{kind,
 export interface PasoMcpServer {
   server: Server;
   subscriptions: ResourceSubscriptions;
+  /** Resolves once every request received so far has been answered. */
+  idle(): Promise<void>;
 }
 
 export function createMcpServer(link: DaemonLink, tools: ReadonlyMap<string, ToolEntry>): PasoMcpServer {
@@ -43,24 +45,40 @@ export function createMcpServer(link: DaemonLink, tools: ReadonlyMap<string, Too
     },
   );
   const subscriptions = new ResourceSubscriptions(link, (uri) => server.sendResourceUpdated({ uri }));
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = work();
+    inFlight.add(done);
+    const forget = () => void inFlight.delete(done);
+    done.then(forget, forget);
+    return done;
+  };
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools.values()].map((entry) => entry.tool) }));
   server.setRequestHandler(CallToolRequestSchema, (request) => {
     const entry = tools.get(request.params.name);
     if (!entry) throw new McpError(ErrorCode.InvalidParams, `unknown tool: ${request.params.name}`);
-    return callTool(link, entry, request.params.arguments);
+    return track(() => callTool(link, entry, request.params.arguments));
   });
 
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: await listResources(link) }));
+  server.setRequestHandler(ListResourcesRequestSchema, () => track(async () => ({ resources: await listResources(link) })));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates }));
-  server.setRequestHandler(ReadResourceRequestSchema, (request) => readResource(link, request.params.uri));
-  server.setRequestHandler(SubscribeRequestSchema, async (request) => {
-    await subscriptions.subscribe(request.params.uri);
-    return {};
-  });
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => track(() => readResource(link, request.params.uri)));
+  server.setRequestHandler(SubscribeRequestSchema, (request) =>
+    track(async () => {
+      await subscriptions.subscribe(request.params.uri);
+      return {};
+    }),
+  );
   server.setRequestHandler(UnsubscribeRequestSchema, (request) => {
     subscriptions.unsubscribe(request.params.uri);
     return {};
   });
-  return { server, subscriptions };
+  return {
+    server,
+    subscriptions,
+    idle: async () => {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
 }

@@ -39,14 +39,19 @@ export async function runMcp(): Promise<number> {
   process.on('SIGINT', finish);
   process.on('SIGTERM', finish);
   // The SDK's transport does not watch for the end of stdin: the agent's client closing it
-  // (its normal way to stop a server) would leave us running on the daemon socket.
-  process.stdin.once('end', finish);
-  process.stdin.once('close', finish);
+  // (its normal way to stop a server) would leave us running on the daemon socket. Requests
+  // that came before the end are answered first; setImmediate lets the SDK start their
+  // handlers, which it does a few promise ticks after reading them.
+  let idle = async (): Promise<void> => {};
+  const finishWhenIdle = () => setImmediate(() => void idle().then(finish));
+  process.stdin.once('end', finishWhenIdle);
+  process.stdin.once('close', finishWhenIdle);
 
   try {
     const { methods } = await link.read('rpc.discover');
     const mcp = createMcpServer(link, buildToolCatalog(methods));
     subscriptions = mcp.subscriptions;
+    idle = mcp.idle;
     mcp.server.onclose = finish;
     await mcp.server.connect(new StdioServerTransport());
   } catch (error) {
