@@ -4,7 +4,7 @@
  *
  * Start-up time matters (`paso rpc` in a shell loop), so this module loads only commander and
  * small shared modules; every command imports its implementation inside its action. The thin
- * paths (`rpc`, `watch`, `daemon start|stop|status`, CLI verbs) never load kysely,
+ * paths (`rpc`, `watch`, `mcp`, `daemon start|stop|status`, CLI verbs) never load kysely,
  * better-sqlite3, terminal-kit or TypeBox.
  */
 import { Command, CommanderError } from 'commander';
@@ -125,6 +125,17 @@ function buildProgram(args: readonly string[]): Command {
       `echo '{"jsonrpc":"2.0","id":1,"method":"daemon.status"}' | paso bridge`,
       'command="paso bridge --actor alice",no-pty,no-port-forwarding ssh-ed25519 AAAA...   # in authorized_keys',
     ],
+  );
+
+  withExamples(
+    program
+      .command('mcp')
+      .description('Serve the board to AI agents: a Model Context Protocol server on stdio')
+      .action(async () => {
+        const { runMcp } = await import('./mcp/run-mcp.js');
+        process.exitCode = await runMcp();
+      }),
+    ['paso mcp                                # started by an MCP client, e.g. claude mcp add paso -- paso mcp'],
   );
 
   registerDataCommands(program);

@@ -1,5 +1,5 @@
 /**
- * The thin paths (`paso rpc`, `paso watch`, `paso daemon status`, CLI verbs, `paso bridge`) must not load the
+ * The thin paths (`paso rpc`, `paso watch`, `paso mcp`, `paso bridge`, `paso daemon status`, CLI verbs) must not load the
  * daemon's or the board's heavy modules: every module each command loads is traced (ESM
  * through a resolve hook, CommonJS through Module._load) and checked.
  */
@@ -103,4 +103,20 @@ test('paso watch stays thin', async () => {
   } finally {
     child.kill('SIGKILL');
   }
+});
+
+test('paso mcp stays thin, and answers what it was asked before stdin closed', async () => {
+  const { child, loaded } = traced(['mcp']);
+  const requests = [
+    { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'thin-path', version: '1' } } },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'project_list', arguments: {} } },
+    { jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 'paso://projects' } },
+  ];
+  const run = await collect(child, requests.map((r) => JSON.stringify(r) + '\n').join(''));
+  assertThin('paso mcp', run, loaded());
+  const replies = run.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+  assert.deepEqual(replies.map((r) => r.id).sort(), [1, 2, 3], run.stdout);
+  assert.match(replies.find((r) => r.id === 2).result.content[0].text, /"key":"THIN"/);
+  assert.match(replies.find((r) => r.id === 3).result.contents[0].text, /\*\*THIN\*\*/);
 });
