@@ -27,6 +27,8 @@ export interface RenderOptions {
   bindings: KeyBindings;
   /** Today, for overdue dates; passed in so rendering stays pure. */
   now: Date;
+  /** The far host when the board reaches its daemon over ssh (`--remote`): the header names it. */
+  remoteHost?: string | null;
 }
 
 export function renderBoard(canvas: Canvas, state: BoardState, options: RenderOptions): BoardLayout {
