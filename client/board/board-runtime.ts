@@ -14,6 +14,7 @@ import { holdsInput } from './effects/effect.js';
 import { errorText, type BoardHost, type BoardRpc, type EffectContext } from './effects/effect-context.js';
 import { reloadTaskViews } from './effects/form-effects.js';
 import { runEffect } from './effects/run-effect.js';
+import { reloadManageViews } from './effects/manage-reload.js';
 import { initialState, withMessage, type BoardState } from './state/board-state.js';
 import { setViewport, showProject } from './state/selection.js';
 import { Store } from './state/store.js';
@@ -52,7 +53,7 @@ export class BoardRuntime {
       rpc: options.rpc,
       projectId: options.board?.project.id ?? null,
       holdInput: (wait) => this.input.hold(wait),
-      afterRefresh: () => (this.store.state.overlays.some((o) => o.kind === 'task') ? reloadTaskViews(this.ctx) : Promise.resolve()),
+      afterRefresh: () => (this.store.state.overlays.some((o) => o.kind === 'task') ? reloadTaskViews(this.ctx) : Promise.resolve()).then(() => reloadManageViews(this.ctx)),
     });
     this.ctx = { store: this.store, rpc: options.rpc, host: options.host, sync: this.sync };
   }

@@ -20,7 +20,8 @@ import { TerminalScreen, type ScreenBufferClass } from './terminal/screen.js';
 import { TerminalGuard } from './terminal/terminal-guard.js';
 import type { RenderOptions } from './view/render-board.js';
 import { renderScreen } from './view/render-screen.js';
-import { makeTheme } from './view/theme.js';
+import { detectColorDepth } from './view/color-depth.js';
+import { buildTheme } from './view/theme.js';
 
 /** How long a read ending in a possible paste marker waits for the rest before it counts as keys. */
 const MARKER_WAIT_MS = 30;
@@ -60,11 +61,16 @@ export async function openBoard(options: { project?: string }): Promise<number> 
 
   const termkit = (await import('terminal-kit')).default;
   const term = createBoardTerminal(termkit);
-  const screen = new TerminalScreen(term, termkit.ScreenBuffer as unknown as ScreenBufferClass);
+  const depth = detectColorDepth(process.env, !!term.support?.trueColor);
+  const theme = buildTheme({ preset: config.theme.preset, depth, overrides: config.theme.overrides });
+  const trueColor = depth === 'truecolor';
+  const bufferClass = (trueColor ? termkit.ScreenBufferHD : termkit.ScreenBuffer) as unknown as ScreenBufferClass;
+  const screen = new TerminalScreen(term, bufferClass, { trueColor, base: theme.base });
   const renderOptions: RenderOptions = {
-    theme: makeTheme(!process.env.NO_COLOR),
+    theme,
     bindings: config.bindings,
     now: new Date(),
+    remoteHost: live.remoteHost,
   };
 
   return new Promise<number>((resolve) => {

@@ -145,13 +145,19 @@ test('key overrides rebind actions, take the key from its old action, and never 
 test('key overrides are read from $XDG_CONFIG_HOME/paso/config.yaml; a broken file falls back to the defaults', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'paso-config-'));
   try {
-    assert.deepEqual(await loadBoardConfig({ XDG_CONFIG_HOME: dir }), { bindings: DEFAULT_BINDINGS, problems: [] });
+    const none = await loadBoardConfig({ XDG_CONFIG_HOME: dir });
+    assert.deepEqual([none.bindings, none.problems, none.theme.name], [DEFAULT_BINDINGS, [], 'default']);
     mkdirSync(join(dir, 'paso'));
     writeFileSync(join(dir, 'paso', 'config.yaml'), 'keys:\n  addCard: n\n  open: [enter, o]\n');
     const config = await loadBoardConfig({ XDG_CONFIG_HOME: dir });
     assert.deepEqual(config.problems, []);
     assert.deepEqual(config.bindings.addCard, ['n']);
     assert.deepEqual(config.bindings.open, ['ENTER', 'o']);
+    writeFileSync(join(dir, 'paso', 'config.yaml'), 'theme: light\ncolors:\n  live: "#00ff00"\n  bogus: "#000000"\n');
+    const themed = await loadBoardConfig({ XDG_CONFIG_HOME: dir });
+    assert.equal(themed.theme.name, 'light');
+    assert.deepEqual(themed.theme.overrides, { live: '#00ff00' });
+    assert.match(themed.problems.join('\n'), /config\.yaml: colors: unknown colour "bogus"/);
     writeFileSync(join(dir, 'paso', 'config.yaml'), 'keys: [unclosed\n');
     const broken = await loadBoardConfig({ XDG_CONFIG_HOME: dir });
     assert.equal(broken.bindings, DEFAULT_BINDINGS);

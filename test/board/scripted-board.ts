@@ -48,6 +48,7 @@ export function scriptedRpc(): ScriptedRpc {
         calls.push(call);
       }),
     subscribe: async () => {},
+    startDaemon: async () => {},
   };
   const open = (method?: string) => calls.filter((c) => !c.settled && (method === undefined || c.method === method));
   const oldest = (method: string) => {

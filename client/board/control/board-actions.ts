@@ -18,11 +18,15 @@ import { lineInput } from '../state/line-input.js';
 import { pushOverlay } from '../state/overlays.js';
 import { applyBoard, moveSelectionCard, moveSelectionColumn, selectCard, selectLastCard } from '../state/selection.js';
 import { cardsPerPage } from '../view/layout.js';
-import type { BoardAction } from './keymap.js';
+import { openArchiveView, openProjectPicker } from '../state/manage-overlays.js';
+import { overLimitText } from '../state/wip-limits.js';
+import { DEFAULT_BINDINGS, keyLabel, type BoardAction, type KeyBindings } from './keymap.js';
 
 export interface ActionContext {
   /** The project shown or being switched to (a switch holds input, so they agree here). */
   projectId: number | null;
+  /** The bindings in use, so messages name the keys people have. */
+  options?: { bindings: KeyBindings };
 }
 
 export function boardAction(state: BoardState, action: BoardAction, ctx: ActionContext): Step {
@@ -58,6 +62,12 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
       if (!target) return info(state, action === 'previousProject' ? 'this is the first project' : 'this is the last project');
       return step(state, { kind: 'switchProject', projectId: target.id });
     }
+    case 'projectPicker':
+      if (state.projects.length === 0) return info(state, `no projects yet: press ${keyOf(ctx, 'newProject')} to create one`);
+      return step(openProjectPicker(state), { kind: 'loadProjectCounts' });
+    case 'startDaemon':
+      if (state.connection !== 'stopped') return info(state, state.connection === 'connected' ? 'the daemon is running' : `the board is ${state.connection}: it reconnects by itself`);
+      return step(withMessage(state, 'starting the daemon…'), { kind: 'startDaemon' });
   }
 
   const project = state.board?.project;
@@ -91,6 +101,32 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
         pushOverlay(state, { kind: 'confirm', title: 'Delete column', text, purpose: { action: 'deleteColumn', columnId: column.id, name: column.name, cardCount: count } }),
       );
     }
+    case 'archiveView':
+      return step(openArchiveView(state, project.id, project.key), { kind: 'loadArchive', projectId: project.id });
+    case 'archiveDone': {
+      const done = state.board?.columns.find((c) => c.role === 'done');
+      if (!done) return info(state, `project ${project.key} has no done column: give one the role with paso column role COLUMN done`);
+      return step(
+        pushOverlay(state, {
+          kind: 'prompt',
+          title: `Archive the cards in ${done.name} not updated for N days (empty: all)`,
+          input: lineInput(),
+          purpose: { action: 'archiveDone', columnId: done.id, name: done.name },
+          busy: false,
+        }),
+      );
+    }
+    case 'setWipLimit':
+      if (!column) return info(state, 'no column to limit');
+      return step(
+        pushOverlay(state, {
+          kind: 'prompt',
+          title: `WIP limit for ${column.name} (empty or 0: none)`,
+          input: lineInput(column.wipLimit === null ? '' : String(column.wipLimit)),
+          purpose: { action: 'setWipLimit', columnId: column.id, name: column.name },
+          busy: false,
+        }),
+      );
     case 'addCard':
       if (!column) return info(state, 'no column yet: press C to add one');
       return step(
@@ -128,7 +164,13 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
     case 'moveCardUp':
     case 'moveCardDown':
       return moveWithinColumn(state, task, action === 'moveCardUp' ? -1 : 1);
+    case 'archiveCard':
+      return step(state, { kind: 'archiveCard', taskId: task.id, ref: task.ref, title: task.title });
   }
+}
+
+function keyOf(ctx: ActionContext, action: BoardAction): string {
+  return keyLabel(ctx.options?.bindings[action][0] ?? DEFAULT_BINDINGS[action][0] ?? '?');
 }
 
 function info(state: BoardState, text: string): Step {
@@ -151,8 +193,13 @@ function moveWithinColumn(state: BoardState, task: TaskSummary, delta: number): 
   return moveCard(state, task, { taskId: task.id, columnId: column.id, position: neighbour.position });
 }
 
-/** Shown at once, the selection following the card; the effect sends it with the version seen. */
+/**
+ * Shown at once, the selection following the card; the effect sends it with the version seen.
+ * A move into a column past its WIP limit goes ahead, and the status bar says so.
+ */
 function moveCard(state: BoardState, task: TaskSummary, move: CardMove): Step {
-  const moved = state.board ? applyBoard(state, moveCardInBoard(state.board, move), { taskId: task.id }) : state;
+  let moved = state.board ? applyBoard(state, moveCardInBoard(state.board, move), { taskId: task.id }) : state;
+  const over = move.columnId !== task.columnId ? overLimitText(moved.board, move.columnId) : null;
+  if (over) moved = withMessage(moved, `moved ${task.ref} to ${moved.board?.columns.find((c) => c.id === move.columnId)?.name}; ${over}`);
   return step(moved, { kind: 'moveCard', move: { ...move, expectedVersion: task.version, ref: task.ref, title: task.title } });
 }

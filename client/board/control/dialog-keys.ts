@@ -6,11 +6,12 @@ import { step, type Step } from '../effects/effect.js';
 import { withMessage, type BoardState } from '../state/board-state.js';
 import { formKey, loadingForm, pasteIntoForm, rebaseForm, reloadForm } from '../state/edit-form.js';
 import { editLine, insertText, inputValue } from '../state/line-input.js';
-import { popOverlay, pushOverlay, replaceTopOverlay, updateForm, type ConfirmOverlay, type FormOverlay, type Overlay, type PromptOverlay } from '../state/overlays.js';
+import { acceptsEmpty, popOverlay, pushOverlay, replaceTopOverlay, updateForm, type ConfirmOverlay, type FormOverlay, type Overlay, type PromptOverlay } from '../state/overlays.js';
 import type { RenderOptions } from '../view/render-board.js';
 import { maxHelpScroll } from '../view/help-view.js';
 import { maxTaskViewScroll } from '../view/task-detail-view.js';
 import type { KeyPress } from './input-event.js';
+import { archiveViewKey, projectPickerKey } from './manage-keys.js';
 
 const SCROLL_KEYS: Record<string, number> = { j: 1, DOWN: 1, k: -1, UP: -1, PAGE_DOWN: 10, PAGE_UP: -10, ' ': 10 };
 
@@ -49,6 +50,10 @@ export function dialogKey(state: BoardState, overlay: Overlay, key: KeyPress, op
       return step(key.name === 'ESCAPE' ? popOverlay(state) : state);
     case 'form':
       return formOverlayKey(state, overlay, key);
+    case 'projects':
+      return projectPickerKey(state, overlay, key);
+    case 'archive':
+      return archiveViewKey(state, overlay, key);
   }
 }
 
@@ -81,7 +86,7 @@ function promptKey(state: BoardState, prompt: PromptOverlay, key: KeyPress): Ste
   if (key.name === 'ESCAPE') return step(popOverlay(state));
   if (key.name === 'ENTER') {
     const text = inputValue(prompt.input).trim();
-    if (text === '') return step(popOverlay(state));
+    if (text === '' && !acceptsEmpty(prompt.purpose)) return step(popOverlay(state));
     const busy = replaceTopOverlay(state, { ...prompt, busy: true });
     return step(busy, { kind: 'submitPrompt', purpose: prompt.purpose, text, projectId: state.board?.project.id ?? null });
   }

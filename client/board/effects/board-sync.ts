@@ -161,6 +161,17 @@ export class BoardSync {
     }
   }
 
+  /** The shown project was deleted here: show the first remaining one, or none. */
+  async leaveDeletedProject(): Promise<void> {
+    const projects = await this.rpc.call('project.list');
+    if (projects[0]) return this.switchProject(projects[0].id);
+    ++this.epoch;
+    this.targetProjectId = null;
+    this.pendingMoves.clear();
+    this.store.apply((s) => ({ ...s, projects, board: null, overlays: [], filter: '', filterEditing: false, filterMatches: null }));
+    await this.rpc.subscribe(null);
+  }
+
   private autoSwitch(projectId: number): Promise<void> {
     const switching = this.switchProject(projectId);
     this.options.holdInput(switching);

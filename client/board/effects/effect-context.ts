@@ -12,6 +12,8 @@ import type { BoardSync } from './board-sync.js';
 export interface BoardRpc {
   call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>>;
   subscribe(projectId: number | null): Promise<void>;
+  /** Leaves the `stopped` state (after `paso daemon stop`), starting a daemon if none runs. */
+  startDaemon(): Promise<void>;
 }
 
 export interface BoardHost {

@@ -22,7 +22,16 @@ export type Effect =
   | { kind: 'editDescription'; taskId: number; projectId: number }
   /** Enter on the form's description: $EDITOR, the result stays in the form. */
   | { kind: 'editFormDescription'; form: EditForm }
-  | { kind: 'queryFilter'; projectId: number; query: string };
+  | { kind: 'queryFilter'; projectId: number; query: string }
+  | { kind: 'archiveCard'; taskId: number; ref: string; title: string }
+  | { kind: 'loadArchive'; projectId: number }
+  | { kind: 'unarchiveCard'; taskId: number; ref: string; title: string; projectId: number }
+  /** Card counts for the project picker. */
+  | { kind: 'loadProjectCounts' }
+  /** Counts the project's cards (archived ones too), then asks y/n. */
+  | { kind: 'askDeleteProject'; projectId: number }
+  /** Leaves the `stopped` state after `paso daemon stop`: starts a daemon. */
+  | { kind: 'startDaemon' };
 
 /**
  * Effects whose outcome the next input may depend on: input waits for them. A move does

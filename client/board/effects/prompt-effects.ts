@@ -7,6 +7,10 @@ import { cardName } from '../state/board-state.js';
 import { addCreatedTask, removeColumn, removeTask, showColumn } from '../state/board-changes.js';
 import { closePrompt, setPromptBusy, type ConfirmPurpose, type PromptPurpose } from '../state/overlays.js';
 import { showError, showInfo, type EffectContext } from './effect-context.js';
+import { archiveDone } from './archive-effects.js';
+import { setWipLimit } from './column-limit-effects.js';
+import { deleteProject, updateProject } from './project-effects.js';
+import { overLimitText } from '../state/wip-limits.js';
 
 export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, text: string, projectId: number | null): Promise<void> {
   try {
@@ -15,7 +19,8 @@ export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, t
         if (projectId === null) break;
         const task = await ctx.rpc.call('task.create', { projectId, title: text, columnId: purpose.columnId });
         ctx.store.apply((s) => addCreatedTask(closePrompt(s, purpose), task));
-        showInfo(ctx, `created ${cardName(task)}`);
+        const over = overLimitText(ctx.store.state.board, task.columnId);
+        showInfo(ctx, over ? `created ${cardName(task)}; ${over}` : `created ${cardName(task)}`);
         ctx.sync.requestRefresh({ taskId: task.id });
         return;
       }
@@ -29,9 +34,10 @@ export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, t
         return;
       }
       case 'renameColumn': {
+        const before = ctx.store.state.board?.columns.find((c) => c.id === purpose.columnId)?.name;
         const column = await ctx.rpc.call('column.update', { id: purpose.columnId, name: text });
         ctx.store.apply((s) => showColumn(closePrompt(s, purpose), column, false));
-        showInfo(ctx, `renamed the column to "${column.name}"`);
+        showInfo(ctx, before ? `renamed column "${before}" to "${column.name}"` : `renamed the column to "${column.name}"`);
         ctx.sync.requestRefresh();
         return;
       }
@@ -42,6 +48,13 @@ export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, t
         showInfo(ctx, `created project ${project.key} "${project.name}"`);
         return;
       }
+      case 'setWipLimit':
+        return setWipLimit(ctx, purpose, text);
+      case 'archiveDone':
+        return archiveDone(ctx, purpose, text, projectId);
+      case 'renameProject':
+      case 'changeProjectKey':
+        return updateProject(ctx, purpose, text);
     }
     ctx.store.apply((s) => closePrompt(s, purpose));
   } catch (error) {
@@ -52,6 +65,7 @@ export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, t
 }
 
 export async function confirmed(ctx: EffectContext, purpose: ConfirmPurpose): Promise<void> {
+  if (purpose.action === 'deleteProject') return deleteProject(ctx, purpose);
   try {
     if (purpose.action === 'deleteTask') {
       await ctx.rpc.call('task.delete', { id: purpose.taskId });

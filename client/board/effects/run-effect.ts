@@ -3,6 +3,9 @@ import type { Effect } from './effect.js';
 import type { EffectContext } from './effect-context.js';
 import { editDescription, editFormDescription, loadForm, loadTaskView, saveForm } from './form-effects.js';
 import { confirmed, submitPrompt } from './prompt-effects.js';
+import { archiveCard, loadArchive, unarchiveCard } from './archive-effects.js';
+import { startDaemon } from './daemon-effects.js';
+import { askDeleteProject, loadProjectCounts } from './project-effects.js';
 
 export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | void {
   switch (effect.kind) {
@@ -28,5 +31,17 @@ export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | v
       return editFormDescription(ctx, effect.form);
     case 'queryFilter':
       return ctx.sync.queryFilter(effect.projectId, effect.query);
+    case 'archiveCard':
+      return archiveCard(ctx, effect);
+    case 'loadArchive':
+      return loadArchive(ctx, effect.projectId);
+    case 'unarchiveCard':
+      return unarchiveCard(ctx, effect);
+    case 'loadProjectCounts':
+      return loadProjectCounts(ctx);
+    case 'askDeleteProject':
+      return askDeleteProject(ctx, effect.projectId);
+    case 'startDaemon':
+      return startDaemon(ctx);
   }
 }

@@ -7,16 +7,22 @@ import type { TaskDetail } from '../../../shared/protocol/index.js';
 import type { BoardState } from './board-state.js';
 import type { EditForm } from './edit-form.js';
 import type { LineInput } from './line-input.js';
+import type { ArchiveOverlay, ProjectPickerOverlay } from './manage-overlays.js';
 
 export type PromptPurpose =
   | { action: 'createTask'; columnId: number }
   | { action: 'createColumn'; afterId: number | null }
   | { action: 'renameColumn'; columnId: number }
-  | { action: 'createProject' };
+  | { action: 'createProject' }
+  | { action: 'setWipLimit'; columnId: number; name: string }
+  | { action: 'archiveDone'; columnId: number; name: string }
+  | { action: 'renameProject'; projectId: number; key: string; name: string }
+  | { action: 'changeProjectKey'; projectId: number; key: string; name: string };
 
 export type ConfirmPurpose =
   | { action: 'deleteTask'; taskId: number; ref: string; title: string }
-  | { action: 'deleteColumn'; columnId: number; name: string; cardCount: number };
+  | { action: 'deleteColumn'; columnId: number; name: string; cardCount: number }
+  | { action: 'deleteProject'; projectId: number; key: string; name: string; cardCount: number };
 
 export interface PromptOverlay {
   kind: 'prompt';
@@ -59,7 +65,20 @@ export interface LoadingOverlay {
   title: string;
 }
 
-export type Overlay = PromptOverlay | ConfirmOverlay | HelpOverlay | TaskViewOverlay | FormOverlay | LoadingOverlay;
+export type Overlay =
+  | PromptOverlay
+  | ConfirmOverlay
+  | HelpOverlay
+  | TaskViewOverlay
+  | FormOverlay
+  | LoadingOverlay
+  | ProjectPickerOverlay
+  | ArchiveOverlay;
+
+/** Prompts where Enter on an empty line means something (no WIP limit; archive all), not cancel. */
+export function acceptsEmpty(purpose: PromptPurpose): boolean {
+  return purpose.action === 'setWipLimit' || purpose.action === 'archiveDone';
+}
 
 export function pushOverlay(state: BoardState, overlay: Overlay): BoardState {
   return { ...state, overlays: [...state.overlays, overlay] };

@@ -3,8 +3,12 @@
  * ScreenBuffer and draws it with delta on, so each redraw writes only the cells that changed.
  * After a resize (or after $EDITOR or a suspend) it starts a new buffer: resizing one in
  * place is unsafe, and a new buffer's first draw repaints everything.
+ *
+ * On a true-colour terminal it uses terminal-kit's ScreenBufferHD, whose cells hold RGB: it
+ * has no "terminal default" colour, so cells without one get the theme's base colours.
  */
-import type { Canvas, Style } from '../view/canvas.js';
+import type { CellColor, Canvas, Style } from '../view/canvas.js';
+import { parseHex, rgbTo256, toHex, xterm256ToRgb } from '../view/color-depth.js';
 import { rowRuns } from '../view/canvas.js';
 import type { Size } from '../view/layout.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './bracketed-paste.js';
@@ -17,6 +21,8 @@ export interface BoardTerminal {
   hideCursor(hide?: boolean): unknown;
   grabInput(options: false | { mouse?: 'button' | 'drag' | 'motion' }): unknown;
   styleReset(): unknown;
+  /** The terminal's profile: whether it takes 24-bit colours. */
+  support?: { trueColor?: boolean };
   stdout: { write(text: string): unknown };
   /** terminal-kit's stdin parser; replaced before grabInput so pastes are cut out first. */
   onStdin: (chunk: Buffer) => void;
@@ -27,14 +33,20 @@ export interface BoardTerminal {
 interface ScreenBufferLike {
   width: number;
   height: number;
-  fill(options: { attr: number }): void;
-  put(options: { x: number; y: number; attr: number }, text: string): void;
+  fill(options: { attr: unknown }): void;
+  put(options: { x: number; y: number; attr: unknown }, text: string): void;
   draw(options: { delta: boolean }): { cells: number } | undefined;
 }
 
 export interface ScreenBufferClass {
   new (options: { dst: unknown; width: number; height: number; noFill?: boolean }): ScreenBufferLike;
-  object2attr(attributes: Record<string, unknown>): number;
+  object2attr(attributes: Record<string, unknown>): unknown;
+}
+
+/** trueColor: the buffer class is ScreenBufferHD; base: the colours of cells without one. */
+export interface ScreenColors {
+  trueColor: boolean;
+  base: { fg: CellColor | undefined; bg: CellColor | undefined };
 }
 
 export interface DrawStats {
@@ -44,15 +56,16 @@ export interface DrawStats {
 
 export class TerminalScreen {
   private buffer: ScreenBufferLike | null = null;
-  private readonly attrs = new Map<string, number>();
-  private readonly defaultAttr: number;
+  private readonly attrs = new Map<string, unknown>();
+  private readonly defaultAttr: unknown;
   active = false;
 
   constructor(
     private readonly term: BoardTerminal,
     private readonly ScreenBuffer: ScreenBufferClass,
+    private readonly colors: ScreenColors = { trueColor: false, base: { fg: undefined, bg: undefined } },
   ) {
-    this.defaultAttr = ScreenBuffer.object2attr({ defaultColor: true, bgDefaultColor: true });
+    this.defaultAttr = this.attrFor({});
   }
 
   size(): Size {
@@ -98,13 +111,12 @@ export class TerminalScreen {
     return { cells: stats?.cells ?? 0 };
   }
 
-  private attrFor(style: Style): number {
+  private attrFor(style: Style): unknown {
     const key = `${style.fg}|${style.bg}|${style.bold ? 1 : 0}${style.dim ? 1 : 0}${style.italic ? 1 : 0}${style.underline ? 1 : 0}${style.inverse ? 1 : 0}`;
     let attr = this.attrs.get(key);
     if (attr === undefined) {
       attr = this.ScreenBuffer.object2attr({
-        ...(style.fg === undefined ? { defaultColor: true } : { color: style.fg }),
-        ...(style.bg === undefined ? { bgDefaultColor: true } : { bgColor: style.bg }),
+        ...this.colorAttrs(style),
         bold: !!style.bold,
         dim: !!style.dim,
         italic: !!style.italic,
@@ -115,4 +127,22 @@ export class TerminalScreen {
     }
     return attr;
   }
+
+  private colorAttrs(style: Style): Record<string, unknown> {
+    if (this.colors.trueColor) {
+      return { color: hexOf(style.fg ?? this.colors.base.fg ?? '#d0d0d0'), bgColor: hexOf(style.bg ?? this.colors.base.bg ?? '#000000') };
+    }
+    return {
+      ...(style.fg === undefined ? { defaultColor: true } : { color: indexOf(style.fg) }),
+      ...(style.bg === undefined ? { bgDefaultColor: true } : { bgColor: indexOf(style.bg) }),
+    };
+  }
+}
+
+function hexOf(color: CellColor): string {
+  return typeof color === 'number' ? toHex(xterm256ToRgb(color)) : color;
+}
+
+function indexOf(color: CellColor): number {
+  return typeof color === 'number' ? color : rgbTo256(parseHex(color) ?? [128, 128, 128]);
 }

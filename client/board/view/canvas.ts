@@ -8,9 +8,12 @@ import { charWidth, sanitizeLine } from './text-width.js';
 /** A 256-colour palette index (xterm numbering). */
 export type ColorIndex = number;
 
+/** A palette index, or "#rrggbb" on a true-colour terminal (see color-depth.ts). */
+export type CellColor = number | string;
+
 export interface Style {
-  fg?: ColorIndex;
-  bg?: ColorIndex;
+  fg?: CellColor;
+  bg?: CellColor;
   bold?: boolean;
   dim?: boolean;
   italic?: boolean;

@@ -5,6 +5,7 @@
 import type { Label, TaskSummary } from '../../../shared/protocol/index.js';
 import { neighbourProjects, visibleTasks, type BoardState } from '../state/board-state.js';
 import { firstShownCard } from '../state/selection.js';
+import { columnCountText, wipStatus } from '../state/wip-limits.js';
 import { cardHeader } from './card-header.js';
 import { Canvas, writeSpans, type Span, type Style } from './canvas.js';
 import {
@@ -27,6 +28,8 @@ export interface RenderOptions {
   bindings: KeyBindings;
   /** Today, for overdue dates; passed in so rendering stays pure. */
   now: Date;
+  /** The far host when the board reaches its daemon over ssh (`--remote`): the header names it. */
+  remoteHost?: string | null;
 }
 
 export function renderBoard(canvas: Canvas, state: BoardState, options: RenderOptions): BoardLayout {
@@ -63,7 +66,7 @@ function centredMessage(canvas: Canvas, text: string, style: Style): void {
   canvas.text(x, Math.floor(canvas.height / 2), line, style);
 }
 
-function renderHeader(canvas: Canvas, state: BoardState, { theme }: RenderOptions): void {
+function renderHeader(canvas: Canvas, state: BoardState, { theme, remoteHost }: RenderOptions): void {
   canvas.fill(0, HEADER_ROW, canvas.width, 1, theme.header);
   const project = state.board?.project;
   const { previous, next } = neighbourProjects(state);
@@ -72,6 +75,7 @@ function renderHeader(canvas: Canvas, state: BoardState, { theme }: RenderOption
   if (project) spans.push({ text: ` ${project.key} · ${project.name} `, style: theme.headerCurrent });
   if (next) spans.push({ text: ` ${next.key} › `, style: theme.header });
   const right: Span[] = [];
+  if (remoteHost) right.push({ text: ` on ${remoteHost} `, style: { ...theme.header, bold: true } });
   if (state.filter.trim() !== '' && !state.filterEditing) right.push({ text: ` filter: ${state.filter} `, style: { ...theme.header, bold: true } });
   if (project && state.projects.length > 1) {
     const index = state.projects.findIndex((p) => p.id === project.id);
@@ -100,7 +104,8 @@ function renderColumn(
   const column = state.board!.columns[slot.index]!;
   const isSelectedColumn = slot.index === state.selection.columnIndex;
   const tasks = visibleTasks(state, column);
-  const count = state.filter.trim() === '' ? `${column.tasks.length}` : `${tasks.length}/${column.tasks.length}`;
+  const count = columnCountText(column, tasks.length, state.filter.trim() !== '');
+  const over = wipStatus(column).over;
   const titleStyle = isSelectedColumn ? theme.columnTitleSelected : theme.columnTitle;
   canvas.fill(slot.x, COLUMN_TITLE_ROW, slot.width, 1, titleStyle);
   const markerStyle: Style = { ...theme.columnTitleSelected, bold: true };
@@ -110,14 +115,14 @@ function renderColumn(
   const countText = ` ${count} `;
   const nameRoom = rightStart - displayWidth(countText) - leftEnd - 1;
   canvas.text(leftEnd + 1, COLUMN_TITLE_ROW, truncateToWidth(sanitizeLine(column.name), nameRoom), titleStyle);
-  canvas.text(rightStart - displayWidth(countText), COLUMN_TITLE_ROW, countText, titleStyle);
+  canvas.text(rightStart - displayWidth(countText), COLUMN_TITLE_ROW, countText, over ? theme.overLimit : titleStyle);
 
   const first = Math.min(firstShownCard(state, column.id), Math.max(0, tasks.length - layout.cardsPerPage));
   if (first > 0) canvas.text(slot.x + 1, MORE_ABOVE_ROW, `↑ ${first} more`, theme.muted, slot.width - 1);
   else canvas.text(slot.x, MORE_ABOVE_ROW, '─'.repeat(slot.width), theme.separator);
 
   if (tasks.length === 0) {
-    canvas.text(slot.x + 2, cardTop(0), column.tasks.length === 0 ? 'no cards' : 'no match', theme.muted, slot.width - 2);
+    canvas.text(slot.x + 2, cardTop(0), column.tasks.length === 0 ? `no cards — ${firstKey(options, 'addCard')}: add` : 'no match', theme.muted, slot.width - 2);
     return;
   }
   const shown = tasks.slice(first, first + layout.cardsPerPage);
@@ -209,8 +214,14 @@ function renderStatusBar(canvas: Canvas, state: BoardState, layout: BoardLayout,
   } else if (state.message) {
     const style = state.message.kind === 'error' ? theme.statusError : theme.statusInfo;
     canvas.text(x + 1, y, truncateToWidth(sanitizeLine(` ${state.message.text} `), room), style);
+  } else if (state.connection === 'stopped') {
+    const start = firstKey(options, 'startDaemon');
+    canvas.text(x + 1, y, truncateToWidth(`press ${start} to start it again (or run paso daemon start)`, room), { ...theme.status, bold: true });
   } else if (state.connection !== 'connected' && state.connectionDetail) {
     canvas.text(x + 1, y, truncateToWidth(sanitizeLine(state.connectionDetail), room), theme.status);
+  } else if (state.board && state.board.columns.length > 0 && state.board.columns.every((c) => c.tasks.length === 0)) {
+    const hint = `${state.board.project.key} has no cards yet: ${firstKey(options, 'addCard')} adds one, ${firstKey(options, 'projectPicker')} lists projects, ${firstKey(options, 'help')} shows every key`;
+    canvas.text(x + 1, y, truncateToWidth(sanitizeLine(hint), room), theme.status);
   }
   if (canvas.width - helpWidth > x) canvas.text(canvas.width - helpWidth, y, helpText, theme.status);
 }

@@ -10,6 +10,7 @@ import { MIN_HEIGHT, MIN_WIDTH, isTooSmall, type Size } from './layout.js';
 import { renderConfirm, renderLoading, renderPrompt } from './dialog-view.js';
 import { renderBoard, type RenderOptions } from './render-board.js';
 import { renderTaskView } from './task-detail-view.js';
+import { renderArchiveView, renderProjectPicker } from './manage-view.js';
 import { displayWidth, truncateToWidth } from './text-width.js';
 
 export function renderScreen(state: BoardState, size: Size, options: RenderOptions): Canvas {
@@ -38,6 +39,12 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         break;
       case 'loading':
         renderLoading(canvas, overlay, options.theme);
+        break;
+      case 'projects':
+        renderProjectPicker(canvas, overlay, state.projects, state.board?.project.id ?? null, options.theme);
+        break;
+      case 'archive':
+        renderArchiveView(canvas, overlay, state.board, options.theme);
         break;
     }
   }

@@ -1,16 +1,26 @@
 /**
- * Every style the board uses, in one place. With colour off (NO_COLOR), styles keep only
- * bold, dim, underline and inverse, so the selection and warnings stay visible.
+ * Every style the board uses, in one place, built from a theme's palette (theme-presets.ts)
+ * at the terminal's colour depth (color-depth.ts). With colour off (NO_COLOR), styles keep
+ * only bold, dim, underline and inverse, so the selection and warnings stay visible.
  */
 import type { Priority } from '../../../shared/protocol/index.js';
-import type { ColorIndex, Style } from './canvas.js';
+import type { Style } from './canvas.js';
+import { colorAt, luminance, parseHex, type Color, type ColorDepth } from './color-depth.js';
+import { DEFAULT_THEME, THEME_PRESETS, type Palette, type ThemePreset } from './theme-presets.js';
+
+export { rgbTo256 } from './color-depth.js';
 
 export interface Theme {
   color: boolean;
+  depth: ColorDepth;
+  /** What cells without a colour of their own are painted with where the terminal's default cannot be kept (true colour). */
+  base: { fg: Color | undefined; bg: Color | undefined };
   header: Style;
   headerCurrent: Style;
   columnTitle: Style;
   columnTitleSelected: Style;
+  /** A column title over its WIP limit. */
+  overLimit: Style;
   separator: Style;
   ref: Style;
   title: Style;
@@ -34,77 +44,70 @@ export interface Theme {
   label(hexColor: string): Style;
 }
 
-const PRIORITY_COLORS: Record<Priority, ColorIndex> = {
-  critical: 196,
-  high: 208,
-  medium: 33,
-  low: 71,
-  trivial: 245,
-};
+export interface ThemeChoice {
+  preset: ThemePreset;
+  depth: ColorDepth;
+  /** Per-colour overrides from the config (already checked to be #RRGGBB). */
+  overrides?: Partial<Palette>;
+}
 
+/** The default theme with 256 colours, or without colour: what tests and old callers use. */
 export function makeTheme(color: boolean): Theme {
-  const c = (style: Style, plain: Style = {}): Style => (color ? style : plain);
+  return buildTheme({ preset: THEME_PRESETS[DEFAULT_THEME]!, depth: color ? '256' : 'none' });
+}
+
+export function buildTheme({ preset, depth, overrides = {} }: ThemeChoice): Theme {
+  const color = depth !== 'none';
+  const p: Palette = { ...preset.palette, ...overrides };
+  const at = (hex: string) => colorAt(hex, depth);
+  /** A style with palette colours, or `plain` without colour. */
+  const c = (fg: string | null, bg: string | null, extra: Style = {}, plain: Style = {}): Style => {
+    if (!color) return plain;
+    const style: Style = { ...extra };
+    if (fg) style.fg = at(fg)!;
+    if (bg) style.bg = at(bg)!;
+    return style;
+  };
+  const priorities: Record<Priority, string> = { critical: p.critical, high: p.high, medium: p.medium, low: p.low, trivial: p.trivial };
   return {
     color,
-    header: c({ bg: 236, fg: 252 }, { inverse: true }),
-    headerCurrent: c({ bg: 25, fg: 231, bold: true }, { bold: true }),
-    columnTitle: c({ bold: true, fg: 250 }, { bold: true }),
-    columnTitleSelected: c({ bold: true, fg: 231, bg: 25 }, { bold: true, inverse: true }),
-    separator: c({ fg: 238 }, { dim: true }),
-    ref: c({ fg: 244 }, { dim: true }),
-    title: c({ fg: 253 }, {}),
-    muted: c({ fg: 242 }, { dim: true }),
-    selectedCard: c({ bg: 24, fg: 231 }, { inverse: true }),
-    blocked: c({ fg: 203, bold: true }, { bold: true }),
-    overdue: c({ fg: 203 }, { underline: true }),
-    status: c({ bg: 236, fg: 250 }, { inverse: true }),
-    statusError: c({ bg: 52, fg: 224, bold: true }, { bold: true }),
-    statusInfo: c({ bg: 236, fg: 229 }, { inverse: true }),
-    live: c({ bg: 236, fg: 77, bold: true }, { inverse: true, bold: true }),
-    reconnecting: c({ bg: 236, fg: 220, bold: true }, { inverse: true, bold: true }),
-    offline: c({ bg: 52, fg: 210, bold: true }, { bold: true }),
-    box: c({ bg: 235, fg: 252 }, {}),
-    boxTitle: c({ bg: 235, fg: 231, bold: true }, { bold: true }),
-    input: c({ bg: 238, fg: 231 }, { underline: true }),
-    cursor: c({ bg: 252, fg: 16 }, { inverse: true }),
-    focusedField: c({ bg: 24, fg: 231, bold: true }, { inverse: true, bold: true }),
-    warning: c({ bg: 52, fg: 224, bold: true }, { bold: true }),
-    priority: (priority) => c({ fg: PRIORITY_COLORS[priority], bold: priority === 'critical' || priority === 'high' }, {}),
+    depth,
+    base: { fg: at(p.foreground), bg: at(p.background) },
+    header: c(p.headerText, p.header, {}, { inverse: true }),
+    headerCurrent: c(p.accentText, p.accent, { bold: true }, { bold: true }),
+    columnTitle: c(p.columnTitle, null, { bold: true }, { bold: true }),
+    columnTitleSelected: c(p.accentText, p.accent, { bold: true }, { bold: true, inverse: true }),
+    overLimit: c(p.errorText, p.errorBackground, { bold: true }, { bold: true, underline: true }),
+    separator: c(p.separator, null, {}, { dim: true }),
+    ref: c(p.ref, null, {}, { dim: true }),
+    title: c(p.foreground, null),
+    muted: c(p.muted, null, {}, { dim: true }),
+    selectedCard: c(p.selectionText, p.selection, {}, { inverse: true }),
+    blocked: c(p.danger, null, { bold: true }, { bold: true }),
+    overdue: c(p.danger, null, {}, { underline: true }),
+    status: c(p.columnTitle, p.header, {}, { inverse: true }),
+    statusError: c(p.errorText, p.errorBackground, { bold: true }, { bold: true }),
+    statusInfo: c(p.info, p.header, {}, { inverse: true }),
+    live: c(p.live, p.header, { bold: true }, { inverse: true, bold: true }),
+    reconnecting: c(p.reconnecting, p.header, { bold: true }, { inverse: true, bold: true }),
+    offline: c(p.offline, p.errorBackground, { bold: true }, { bold: true }),
+    box: c(p.dialogText, p.dialog),
+    boxTitle: c(p.dialogText, p.dialog, { bold: true }, { bold: true }),
+    input: c(p.foreground, p.input, {}, { underline: true }),
+    cursor: c(p.background, p.cursor, {}, { inverse: true }),
+    focusedField: c(p.selectionText, p.selection, { bold: true }, { inverse: true, bold: true }),
+    warning: c(p.errorText, p.errorBackground, { bold: true }, { bold: true }),
+    priority: (priority) => c(priorities[priority], null, { bold: priority === 'critical' || priority === 'high' }),
     label: (hex) => {
       if (!color) return {};
-      const rgb = parseHex(hex);
-      return { bg: rgbTo256(rgb), fg: luminance(rgb) > 0.55 ? 16 : 231 };
+      const rgb = parseHex(hex) ?? [128, 128, 128];
+      const light = luminance(rgb) > 0.55;
+      if (preset.monochrome) {
+        const grey = Math.round(luminance(rgb) * 255);
+        const greyHex = '#' + grey.toString(16).padStart(2, '0').repeat(3);
+        return { bg: at(greyHex)!, fg: at(light ? '#000000' : '#ffffff')! };
+      }
+      return { bg: at(hex) ?? at('#808080')!, fg: at(light ? '#000000' : '#ffffff')! };
     },
   };
-}
-
-type Rgb = [number, number, number];
-
-function parseHex(hex: string): Rgb {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return [128, 128, 128];
-  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
-}
-
-function luminance([r, g, b]: Rgb): number {
-  return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
-}
-
-const CUBE_LEVELS = [0, 95, 135, 175, 215, 255];
-
-/** Nearest xterm-256 colour: the 6x6x6 cube or the grey ramp, whichever is closer. */
-export function rgbTo256([r, g, b]: Rgb): ColorIndex {
-  const nearestLevel = (v: number) => {
-    let best = 0;
-    CUBE_LEVELS.forEach((level, i) => {
-      if (Math.abs(level - v) < Math.abs(CUBE_LEVELS[best]! - v)) best = i;
-    });
-    return best;
-  };
-  const [ri, gi, bi] = [nearestLevel(r), nearestLevel(g), nearestLevel(b)];
-  const cube: Rgb = [CUBE_LEVELS[ri]!, CUBE_LEVELS[gi]!, CUBE_LEVELS[bi]!];
-  const grey = Math.min(23, Math.max(0, Math.round(((r + g + b) / 3 - 8) / 10)));
-  const greyValue = 8 + grey * 10;
-  const dist = (a: Rgb) => (a[0] - r) ** 2 + (a[1] - g) ** 2 + (a[2] - b) ** 2;
-  return dist([greyValue, greyValue, greyValue]) < dist(cube) ? 232 + grey : 16 + 36 * ri + 6 * gi + bi;
 }
