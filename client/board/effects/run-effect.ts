@@ -3,6 +3,9 @@ import type { Effect } from './effect.js';
 import type { EffectContext } from './effect-context.js';
 import { editDescription, editFormDescription, loadForm, loadTaskView, saveForm } from './form-effects.js';
 import { confirmed, submitPrompt } from './prompt-effects.js';
+import { editCommentInEditor } from './comment-effects.js';
+import { askDeleteLabel, createFormLabel, recolourLabel } from './label-effects.js';
+import { jumpToTask, linkTasks } from './relation-effects.js';
 
 export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | void {
   switch (effect.kind) {
@@ -28,5 +31,17 @@ export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | v
       return editFormDescription(ctx, effect.form);
     case 'queryFilter':
       return ctx.sync.queryFilter(effect.projectId, effect.query);
+    case 'editCommentInEditor':
+      return editCommentInEditor(ctx, effect.task, effect.comment);
+    case 'linkTasks':
+      return linkTasks(ctx, effect.picker, effect.target);
+    case 'jumpToTask':
+      return jumpToTask(ctx, effect.taskId, effect);
+    case 'askDeleteLabel':
+      return askDeleteLabel(ctx, effect.labelId, effect.name, effect.projectId);
+    case 'recolourLabel':
+      return recolourLabel(ctx, effect.labelId, effect.name, effect.color);
+    case 'createFormLabel':
+      return createFormLabel(ctx, effect.taskId, effect.projectId, effect.name);
   }
 }

@@ -6,17 +6,34 @@
 import type { TaskDetail } from '../../../shared/protocol/index.js';
 import type { BoardState } from './board-state.js';
 import type { EditForm } from './edit-form.js';
+import type { ColourPickerOverlay, LabelManagerOverlay } from './label-manager.js';
 import type { LineInput } from './line-input.js';
+import type { LinkPickerOverlay } from './link-picker.js';
+import type { LinkKind } from './task-view.js';
 
 export type PromptPurpose =
   | { action: 'createTask'; columnId: number }
   | { action: 'createColumn'; afterId: number | null }
   | { action: 'renameColumn'; columnId: number }
-  | { action: 'createProject' };
+  | { action: 'createProject' }
+  | { action: 'addComment'; taskId: number; ref: string; title: string }
+  | { action: 'editComment'; commentId: number; taskId: number; ref: string; title: string }
+  | { action: 'createLabel' }
+  | { action: 'renameLabel'; labelId: number; name: string };
+
+/** A task as named in messages and questions. */
+export interface NamedTask {
+  taskId: number;
+  ref: string;
+  title: string;
+}
 
 export type ConfirmPurpose =
   | { action: 'deleteTask'; taskId: number; ref: string; title: string }
-  | { action: 'deleteColumn'; columnId: number; name: string; cardCount: number };
+  | { action: 'deleteColumn'; columnId: number; name: string; cardCount: number }
+  | { action: 'deleteComment'; commentId: number; taskId: number; ref: string; title: string }
+  | { action: 'unlink'; relation: LinkKind; task: NamedTask; other: NamedTask }
+  | { action: 'deleteLabel'; labelId: number; name: string; cardCount: number };
 
 export interface PromptOverlay {
   kind: 'prompt';
@@ -46,6 +63,8 @@ export interface TaskViewOverlay {
   /** Set when the task was deleted while shown. */
   gone: boolean;
   scroll: number;
+  /** The selected relation or comment (see state/task-view.ts); absent: none. */
+  selected?: string | null;
 }
 
 export interface FormOverlay {
@@ -59,7 +78,16 @@ export interface LoadingOverlay {
   title: string;
 }
 
-export type Overlay = PromptOverlay | ConfirmOverlay | HelpOverlay | TaskViewOverlay | FormOverlay | LoadingOverlay;
+export type Overlay =
+  | PromptOverlay
+  | ConfirmOverlay
+  | HelpOverlay
+  | TaskViewOverlay
+  | FormOverlay
+  | LoadingOverlay
+  | LinkPickerOverlay
+  | LabelManagerOverlay
+  | ColourPickerOverlay;
 
 export function pushOverlay(state: BoardState, overlay: Overlay): BoardState {
   return { ...state, overlays: [...state.overlays, overlay] };
