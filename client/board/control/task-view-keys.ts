@@ -11,7 +11,7 @@ import { lineInput } from '../state/line-input.js';
 import { loadingForm } from '../state/edit-form.js';
 import { popOverlay, pushOverlay, replaceTopOverlay, type TaskViewOverlay } from '../state/overlays.js';
 import { selectTask } from '../state/selection.js';
-import { commentExcerpt, findItem, nextItemKey, type TaskViewItem } from '../state/task-view.js';
+import { commentExcerpt, findItem, nextItemKey, UNLINK_PHRASES, type TaskViewItem } from '../state/task-view.js';
 import type { RenderOptions } from '../view/render-board.js';
 import { maxTaskViewScroll, scrollToSelected } from '../view/task-detail-view.js';
 import type { KeyPress } from './input-event.js';
@@ -94,7 +94,7 @@ function deleteItem(state: BoardState, view: TaskViewOverlay, item: TaskViewItem
   if (!item) return step(withMessage(state, 'select a relation or one of your comments with Tab first'));
   if (item.kind === 'relation') {
     const other = { taskId: item.link.id, ref: item.link.ref, title: item.link.title };
-    const phrase = { parent: 'the parent of', child: 'a child of', blocks: 'blocking', blockedBy: 'blocked by', related: 'related to' }[item.relation];
+    const phrase = UNLINK_PHRASES[item.relation];
     return step(
       pushOverlay(state, {
         kind: 'confirm',

@@ -7,7 +7,7 @@ import { cardName, withMessage } from '../state/board-state.js';
 import type { LinkPickerOverlay } from '../state/link-picker.js';
 import { mapOverlays, pushOverlay, removeOverlays, type NamedTask } from '../state/overlays.js';
 import { selectTask } from '../state/selection.js';
-import { LINK_PHRASES, linkParams, type LinkKind } from '../state/task-view.js';
+import { LINK_PHRASES, linkParams, UNLINK_PHRASES, type LinkKind } from '../state/task-view.js';
 import { errorText, showError, showInfo, type EffectContext } from './effect-context.js';
 import { loadTaskView, reloadTaskViews } from './form-effects.js';
 
@@ -21,14 +21,14 @@ export async function linkTasks(ctx: EffectContext, picker: LinkPickerOverlay, t
     return;
   }
   ctx.store.apply((s) => removeOverlays(s, isPicker));
-  showInfo(ctx, `${cardName(picker)} now ${LINK_PHRASES[picker.relation]} ${cardName(target)}`);
+  showInfo(ctx, `linked: ${cardName(picker)} ${LINK_PHRASES[picker.relation]} ${cardName(target)}`);
   ctx.sync.requestRefresh();
   await reloadTaskViews(ctx);
 }
 
 export async function unlinkTasks(ctx: EffectContext, relation: LinkKind, task: NamedTask, other: NamedTask): Promise<void> {
   await ctx.rpc.call('task.unlink', linkParams(relation, task.taskId, other.taskId));
-  showInfo(ctx, `${cardName(task)} no longer ${LINK_PHRASES[relation]} ${cardName(other)}`);
+  showInfo(ctx, `unlinked: ${cardName(task)} is no longer ${UNLINK_PHRASES[relation]} ${cardName(other)}`);
   ctx.sync.requestRefresh();
   await reloadTaskViews(ctx);
 }

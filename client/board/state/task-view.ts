@@ -18,6 +18,15 @@ export const LINK_PHRASES: Record<LinkKind, string> = {
   related: 'is related to',
 };
 
+/** "LN-3 is no longer <blocked by> LN-1", in questions and messages after an unlink. */
+export const UNLINK_PHRASES: Record<LinkKind, string> = {
+  parent: 'the parent of',
+  child: 'a child of',
+  blocks: 'blocking',
+  blockedBy: 'blocked by',
+  related: 'related to',
+};
+
 /** The task view's headings, per relation seen from the shown task. */
 export const RELATION_HEADINGS: Record<LinkKind, string> = {
   child: 'Parent',

@@ -8,7 +8,7 @@ import { drawBox, writeSpans, type Canvas, type Span, type Style } from './canva
 import { dueText } from '../state/edit-form.js';
 import type { Size } from './layout.js';
 import type { TaskViewOverlay } from '../state/overlays.js';
-import { findItem, LINK_KINDS, RELATION_HEADINGS, taskViewItems } from '../state/task-view.js';
+import { findItem, RELATION_HEADINGS, taskViewItems } from '../state/task-view.js';
 import { descriptionLines } from './markdown-style.js';
 import { wrapText } from './text-width.js';
 import type { Theme } from './theme.js';
@@ -66,23 +66,22 @@ export function taskViewContent(detail: TaskDetail, board: Board | null, width: 
   const relations = all.filter((item) => item.kind === 'relation');
   if (relations.length > 0) {
     heading('Relations');
-    for (const kind of LINK_KINDS) {
-      for (const item of relations) {
-        if (item.kind !== 'relation' || item.relation !== kind) continue;
-        const start = lines.length;
-        lines.push(
-          itemLine(
-            item.key,
-            [
-              { text: `${RELATION_HEADINGS[kind]}: `, style: dim },
-              { text: item.link.ref, style: { ...theme.box, bold: true } },
-              { text: ` ${item.link.title} (${columnName(item.link.columnId)})`, style: theme.box },
-            ],
-            true,
-          ),
-        );
-        items.set(item.key, [start, lines.length]);
-      }
+    // In Tab's order: parents, children, blocks, blocked by, related.
+    for (const item of relations) {
+      if (item.kind !== 'relation') continue;
+      const start = lines.length;
+      lines.push(
+        itemLine(
+          item.key,
+          [
+            { text: `${RELATION_HEADINGS[item.relation]}: `, style: dim },
+            { text: item.link.ref, style: { ...theme.box, bold: true } },
+            { text: ` ${item.link.title} (${columnName(item.link.columnId)})`, style: theme.box },
+          ],
+          true,
+        ),
+      );
+      items.set(item.key, [start, lines.length]);
     }
   }
   heading(`Comments (${detail.comments.length})`);
