@@ -129,8 +129,18 @@ test('the task view unlinks a selected relation after y', async () => {
   assert.deepEqual(after.blockedBy, []);
   assert.equal(after.blocked, false);
   assert.deepEqual(after.related.map((t: any) => t.ref), ['LN-1'], 'only the selected relation went');
+
+  // A related card that left the board (archived) is asked of the daemon, which says why.
+  const alpha = task('LN-1');
+  rpc('task.archive', { id: alpha.id });
+  await tmux.waitForNoText('one', 'Alpha                 ');
+  tmux.burst('one', 'Tab', 'Enter');
+  await tmux.waitForText('one', 'LN-1 "Alpha" is archived');
+  rpc('task.unarchive', { id: alpha.id });
+  // Unarchiving puts it last in its column; back on top, as the later tests expect.
+  rpc('task.move', { id: alpha.id, role: 'ready', position: 0 });
   tmux.burst('one', 'Escape');
-  await tmux.waitForNoText('one', 'Comments (');
+  await tmux.waitForScreen('one', (s) => !s.includes('Comments (') && s.indexOf('LN-1') >= 0 && s.indexOf('LN-1') < s.indexOf('LN-2'), 'LN-1 back on top');
 });
 
 test('the label manager adds, recolours, renames and deletes a label, saying how many cards wear it', async () => {

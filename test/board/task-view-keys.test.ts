@@ -14,8 +14,8 @@ import { lineInput } from '../../client/board/state/line-input.js';
 import { pushOverlay } from '../../client/board/state/overlays.js';
 import { applyBoard } from '../../client/board/state/selection.js';
 import { linkParams, nextItemKey } from '../../client/board/state/task-view.js';
-import { renderToText } from '../../client/board/view/render-screen.js';
-import { board, column, label, plainOptions, project, task, taskDetail } from './board-fixtures.js';
+import { renderScreen, renderToText } from '../../client/board/view/render-screen.js';
+import { board, colourOptions, column, label, plainOptions, project, task, taskDetail } from './board-fixtures.js';
 
 const web = project(1, 'WEB', 'Website');
 const first = task(11, 'First', { id: 1, ref: 'WEB-1', ticket: 1 });
@@ -131,13 +131,28 @@ test('g G Home End scroll the task view to its top and bottom', () => {
 });
 
 test('the description is shown as Markdown', () => {
-  const md = taskDetail(first, { description: '# Plan\n\n- **one**\n- `two`\n\n1. first\n2. second' });
+  const md = taskDetail(first, { description: '# Plan\n\n- **strongword**\n- `codeword`\n\n1. first\n2. second' });
   const screen = renderToText(pushOverlay(start, { kind: 'task', taskId: 1, detail: md, gone: false, scroll: 0 }), { width: 120, height: 40 }, plainOptions);
   assert.match(screen, /│ Plan\s/);
-  assert.match(screen, /• one/);
-  assert.match(screen, /• two/);
+  assert.match(screen, /• strongword/);
+  assert.match(screen, /• codeword/);
   assert.match(screen, /1\. first/);
-  assert.doesNotMatch(screen, /\*\*one\*\*|# Plan/);
+  assert.doesNotMatch(screen, /\*\*strongword\*\*|# Plan|`codeword`/);
+
+  // In colour, the theme styles them: the heading bold and underlined, code on the input's background.
+  const canvas = renderScreen(pushOverlay(start, { kind: 'task', taskId: 1, detail: md, gone: false, scroll: 0 }), { width: 120, height: 40 }, colourOptions);
+  const cellOf = (text: string) => {
+    for (const row of canvas.rows) {
+      const line = row.map((c) => c.char).join('');
+      const at = line.indexOf(text);
+      if (at >= 0) return row[at]!;
+    }
+    return null;
+  };
+  assert.deepEqual([cellOf('Plan')?.style.bold, cellOf('Plan')?.style.underline], [true, true]);
+  assert.equal(cellOf('strongword')?.style.bold, true);
+  assert.equal(cellOf('codeword')?.style.bg, colourOptions.theme.input.bg);
+  assert.notEqual(cellOf('first')?.style.bold, true);
 });
 
 test('link params read the relation from the shown task', () => {
