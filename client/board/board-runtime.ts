@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   /** Called after every state change (the terminal schedules one redraw per tick). */
   onChange(): void;
   inputCapacity?: number;
+  /** Who the board comments as (see README: comments). */
+  author?: string;
 }
 
 export class BoardRuntime {
@@ -40,7 +42,7 @@ export class BoardRuntime {
   private readonly ctx: EffectContext;
 
   constructor(private readonly options: RuntimeOptions) {
-    const start = { ...initialState(options.host.viewport()), projects: options.projects };
+    const start = { ...initialState(options.host.viewport(), options.author ?? ''), projects: options.projects };
     this.store = new Store(options.board ? showProject(start, options.board) : start, options.onChange);
     this.input = new InputLoop<InputEvent>({
       handle: (event) => this.handle(event),

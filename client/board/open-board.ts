@@ -5,6 +5,7 @@
  */
 import { ExitCode, PasoError } from '../../shared/errors.js';
 import type { Board, Project } from '../../shared/protocol/index.js';
+import { osUserName } from '../cli/run-verb.js';
 import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
 import { findProject } from '../find-by-name.js';
 import { BoardRuntime } from './board-runtime.js';
@@ -153,7 +154,7 @@ export async function openBoard(options: { project?: string }): Promise<number> 
 
     guard.install();
     screen.enter();
-    runtime = new BoardRuntime({ rpc: live, host, keymap: buildKeymap(config.bindings), renderOptions, projects, board, onChange: scheduleDraw });
+    runtime = new BoardRuntime({ rpc: live, host, keymap: buildKeymap(config.bindings), renderOptions, projects, board, onChange: scheduleDraw, author: osUserName() });
     term.on('key', onKey);
     term.on('mouse', onMouse);
     term.on('resize', onResize);

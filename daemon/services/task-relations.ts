@@ -8,7 +8,7 @@ import { dependency, validation } from '../../shared/errors.js';
 import type { ParamsOf, RelationKind, TaskDetail } from '../../shared/protocol/index.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
-import { requireSameProject, requireTask } from './lookups.js';
+import { requireProject, requireSameProject, requireTask } from './lookups.js';
 import { taskDetail } from './task-queries.js';
 import { bumpTaskVersions } from './task-versions.js';
 
@@ -24,8 +24,7 @@ export function linkTasks(params: ParamsOf<'task.link'>, ctx: ServiceContext): T
   const edge = requireEdge(db, params);
   if (edgeExists(db, edge)) return taskDetail(db, params.taskId);
   if (edge.kind !== 'related' && reaches(db, edge.kind, edge.to, edge.from)) {
-    const what = edge.kind === 'parent' ? 'a task would become its own ancestor' : 'tasks would block each other in a cycle';
-    throw dependency(`cannot link: ${what}`, { relation: edge.kind, taskId: params.taskId, targetId: params.targetId });
+    throw dependency(cycleMessage(db, edge), { relation: edge.kind, taskId: params.taskId, targetId: params.targetId });
   }
   db.run(db.qb.insertInto('relations').values({ kind: edge.kind, from_task_id: edge.from, to_task_id: edge.to }));
   bumpTaskVersions(db, [edge.from, edge.to], ctx.now);
@@ -49,6 +48,17 @@ export function unlinkTasks(params: ParamsOf<'task.unlink'>, ctx: ServiceContext
     ctx.touch(edge.projectId);
   }
   return taskDetail(db, params.taskId);
+}
+
+/** Names both tasks by ref, as people see them, so a board can show the refusal as it is. */
+function cycleMessage(db: SyncDb, edge: Edge): string {
+  const key = requireProject(db, edge.projectId).key;
+  const ref = (id: number) => `${key}-${requireTask(db, id).ticket}`;
+  const [from, to] = [ref(edge.from), ref(edge.to)];
+  if (edge.kind === 'parent') {
+    return `cannot make ${from} the parent of ${to}: ${to} is already an ancestor of ${from}, so a task would become its own ancestor`;
+  }
+  return `cannot make ${from} block ${to}: ${to} already blocks ${from} (directly or through other tasks), so they would block each other in a cycle`;
 }
 
 /** Checks both tasks and returns the relation as stored. */

@@ -49,12 +49,14 @@ describe('task relations and labels of tasks', () => {
     const [a, b, c] = await tasks(p.id, 3);
     await f.rpc.call('task.link', { taskId: a.id, kind: 'parent', targetId: b.id });
     await f.rpc.call('task.link', { taskId: b.id, kind: 'parent', targetId: c.id });
-    await expectError(f.rpc.call('task.link', { taskId: c.id, kind: 'parent', targetId: a.id }), Code.dependency);
+    const parentCycle = await expectError(f.rpc.call('task.link', { taskId: c.id, kind: 'parent', targetId: a.id }), Code.dependency);
+    assert.equal(parentCycle.message, `cannot make ${c.ref} the parent of ${a.ref}: ${a.ref} is already an ancestor of ${c.ref}, so a task would become its own ancestor`);
     await expectError(f.rpc.call('task.link', { taskId: b.id, kind: 'parent', targetId: a.id }), Code.dependency);
 
     await f.rpc.call('task.link', { taskId: a.id, kind: 'blocks', targetId: b.id });
     await f.rpc.call('task.link', { taskId: b.id, kind: 'blocks', targetId: c.id });
-    await expectError(f.rpc.call('task.link', { taskId: c.id, kind: 'blocks', targetId: a.id }), Code.dependency);
+    const blockCycle = await expectError(f.rpc.call('task.link', { taskId: c.id, kind: 'blocks', targetId: a.id }), Code.dependency);
+    assert.match(blockCycle.message, new RegExp(`^cannot make ${c.ref} block ${a.ref}: ${a.ref} already blocks ${c.ref} \\(directly or through other tasks\\)`));
     // related has no direction, so it never closes a cycle.
     await f.rpc.call('task.link', { taskId: c.id, kind: 'related', targetId: a.id });
 

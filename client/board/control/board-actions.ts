@@ -15,6 +15,7 @@ import {
 } from '../state/board-state.js';
 import { loadingForm } from '../state/edit-form.js';
 import { lineInput } from '../state/line-input.js';
+import { openLinkPicker } from '../state/link-picker.js';
 import { pushOverlay } from '../state/overlays.js';
 import { applyBoard, moveSelectionCard, moveSelectionColumn, selectCard, selectLastCard } from '../state/selection.js';
 import { cardsPerPage } from '../view/layout.js';
@@ -75,6 +76,8 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
   const column = selectedColumn(state);
 
   switch (action) {
+    case 'labels':
+      return step(pushOverlay(state, { kind: 'labels', cursor: 0 }));
     case 'newColumn':
       return step(
         pushOverlay(state, {
@@ -158,6 +161,8 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
           purpose: { action: 'deleteTask', taskId: task.id, ref: task.ref, title: task.title },
         }),
       );
+    case 'linkCard':
+      return step(pushOverlay(state, openLinkPicker(task)));
     case 'moveCardLeft':
     case 'moveCardRight':
       return moveToNeighbourColumn(state, task, action === 'moveCardLeft' ? -1 : 1);

@@ -4,14 +4,16 @@
  */
 import { step, type Step } from '../effects/effect.js';
 import { withMessage, type BoardState } from '../state/board-state.js';
-import { formKey, loadingForm, pasteIntoForm, rebaseForm, reloadForm } from '../state/edit-form.js';
+import { formKey, pasteIntoForm, rebaseForm, reloadForm } from '../state/edit-form.js';
 import { editLine, insertText, inputValue } from '../state/line-input.js';
-import { acceptsEmpty, popOverlay, pushOverlay, replaceTopOverlay, updateForm, type ConfirmOverlay, type FormOverlay, type Overlay, type PromptOverlay } from '../state/overlays.js';
+import { acceptsEmpty, popOverlay, replaceTopOverlay, updateForm, type ConfirmOverlay, type FormOverlay, type Overlay, type PromptOverlay } from '../state/overlays.js';
 import type { RenderOptions } from '../view/render-board.js';
 import { maxHelpScroll } from '../view/help-view.js';
-import { maxTaskViewScroll } from '../view/task-detail-view.js';
 import type { KeyPress } from './input-event.js';
 import { archiveViewKey, projectPickerKey } from './manage-keys.js';
+import { colourPickerKey, labelManagerKey } from './label-keys.js';
+import { linkPickerKey } from './link-picker-keys.js';
+import { taskViewKey } from './task-view-keys.js';
 
 const SCROLL_KEYS: Record<string, number> = { j: 1, DOWN: 1, k: -1, UP: -1, PAGE_DOWN: 10, PAGE_UP: -10, ' ': 10 };
 
@@ -28,23 +30,8 @@ export function dialogKey(state: BoardState, overlay: Overlay, key: KeyPress, op
       const max = maxHelpScroll(options.bindings, state.viewport.height);
       return step(replaceTopOverlay(state, { ...overlay, scroll: Math.max(0, Math.min(max, overlay.scroll + delta)) }));
     }
-    case 'task': {
-      if (key.name === 'ESCAPE' || key.name === 'q' || key.name === 'ENTER') return step(popOverlay(state));
-      const project = state.board?.project;
-      if (overlay.gone || !project) return step(state);
-      const ref = overlay.detail?.ref ?? 'Task';
-      if (key.name === 'e') {
-        const form = { kind: 'form' as const, form: loadingForm(overlay.taskId, ref) };
-        return step(pushOverlay(state, form), { kind: 'loadForm', taskId: overlay.taskId, projectId: project.id, focus: 'title' });
-      }
-      if (key.name === 'E') {
-        return step(pushOverlay(state, { kind: 'loading', title: ref }), { kind: 'editDescription', taskId: overlay.taskId, projectId: project.id });
-      }
-      const delta = SCROLL_KEYS[key.name];
-      if (delta === undefined) return step(state);
-      const max = maxTaskViewScroll(overlay, state.board, state.viewport, options.theme);
-      return step(replaceTopOverlay(state, { ...overlay, scroll: Math.max(0, Math.min(max, overlay.scroll + delta)) }));
-    }
+    case 'task':
+      return taskViewKey(state, overlay, key, options);
     case 'loading':
       // Input waits while its load runs; a key that still finds it here met a failed load.
       return step(key.name === 'ESCAPE' ? popOverlay(state) : state);
@@ -54,11 +41,18 @@ export function dialogKey(state: BoardState, overlay: Overlay, key: KeyPress, op
       return projectPickerKey(state, overlay, key);
     case 'archive':
       return archiveViewKey(state, overlay, key);
+    case 'link':
+      return linkPickerKey(state, overlay, key);
+    case 'labels':
+      return labelManagerKey(state, overlay, key);
+    case 'colour':
+      return colourPickerKey(state, overlay, key);
   }
 }
 
 function formOverlayKey(state: BoardState, overlay: FormOverlay, key: KeyPress): Step {
-  const { form, command } = formKey(overlay.form, key);
+  const result = formKey(overlay.form, key);
+  const { form, command } = result;
   const next = form === overlay.form ? state : replaceTopOverlay(state, { kind: 'form', form });
   switch (command) {
     case undefined:
@@ -69,6 +63,11 @@ function formOverlayKey(state: BoardState, overlay: FormOverlay, key: KeyPress):
       return step(updateForm(next, form.taskId, (f) => ({ ...f, saving: true, error: null })), { kind: 'saveForm', form });
     case 'editDescription':
       return step(next, { kind: 'editFormDescription', form });
+    case 'createLabel': {
+      const projectId = state.board?.project.id;
+      if (projectId === undefined || !result.labelName) return step(next);
+      return step(next, { kind: 'createFormLabel', taskId: form.taskId, projectId, name: result.labelName });
+    }
     case 'reload': {
       const current = form.conflict;
       return step(current ? updateForm(next, form.taskId, (f) => reloadForm(f, current)) : next);
@@ -108,7 +107,10 @@ export function dialogPaste(state: BoardState, overlay: Overlay, text: string): 
   if (overlay.kind === 'form') {
     const form = pasteIntoForm(overlay.form, text);
     if (form) return step(replaceTopOverlay(state, { kind: 'form', form }));
-    return step(withMessage(state, 'paste ignored: move to the title, description or due field first'));
+    return step(withMessage(state, 'paste ignored: move to the title, description, due or labels field first'));
+  }
+  if ((overlay.kind === 'link' || overlay.kind === 'colour') && !overlay.busy) {
+    return step(replaceTopOverlay(state, { ...overlay, input: insertText(overlay.input, text) }));
   }
   return step(withMessage(state, 'paste ignored: no text field here'));
 }

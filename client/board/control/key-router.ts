@@ -37,6 +37,10 @@ function routeKey(state: BoardState, key: KeyPress, ctx: RouterContext): Step {
   const overlay = topOverlay(state);
   if (overlay) return dialogKey(state, overlay, key, ctx.options);
   if (state.filterEditing) return filterKey(state, key, ctx);
+  // While the daemon is stopped, its start key wins over the action that shares it (r: link).
+  if (state.connection === 'stopped' && ctx.options.bindings.startDaemon.includes(key.name)) {
+    return boardAction(state, 'startDaemon', ctx);
+  }
   const action = ctx.keymap.get(key.name);
   if (!action) {
     if (key.name === 'ESCAPE' && state.filter !== '') return filterChanged(state, '');

@@ -38,6 +38,8 @@ export const BOARD_ACTIONS = [
   'filter',
   'help',
   'quit',
+  'linkCard',
+  'labels',
 ] as const;
 
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
@@ -77,6 +79,8 @@ export const DEFAULT_BINDINGS: KeyBindings = {
   filter: ['/'],
   help: ['?'],
   quit: ['q', 'CTRL_C'],
+  linkCard: ['r'],
+  labels: ['t'],
 };
 
 export const ACTION_HELP: Record<BoardAction, string> = {
@@ -112,6 +116,8 @@ export const ACTION_HELP: Record<BoardAction, string> = {
   filter: 'filter cards as you type (Esc clears)',
   help: 'this help',
   quit: 'quit',
+  linkCard: 'link the card to another (parent, child, blocks, blocked by, related)',
+  labels: 'labels: add, rename, recolour, delete',
 };
 
 export type Keymap = Map<string, BoardAction>;

@@ -7,7 +7,8 @@ import type { BoardState } from '../state/board-state.js';
 import type { SentMove } from '../state/card-moves.js';
 import type { EditForm } from '../state/edit-form.js';
 import type { FormField } from '../state/edit-form.js';
-import type { ConfirmPurpose, PromptPurpose } from '../state/overlays.js';
+import type { LinkPickerOverlay } from '../state/link-picker.js';
+import type { ConfirmPurpose, NamedTask, PromptPurpose } from '../state/overlays.js';
 
 export type Effect =
   | { kind: 'quit' }
@@ -31,7 +32,17 @@ export type Effect =
   /** Counts the project's cards (archived ones too), then asks y/n. */
   | { kind: 'askDeleteProject'; projectId: number }
   /** Leaves the `stopped` state after `paso daemon stop`: starts a daemon. */
-  | { kind: 'startDaemon' };
+  | { kind: 'startDaemon' }
+  /** `C` (new) or Enter on a multi-line comment of yours (edit): the comment in $EDITOR. */
+  | { kind: 'editCommentInEditor'; task: NamedTask; comment: { id: number; body: string } | null }
+  | { kind: 'linkTasks'; picker: LinkPickerOverlay; target: { id: number; ref: string; title: string } }
+  /** Enter on a relation whose card is not on the shown board: find it, switch project if needed. */
+  | { kind: 'jumpToTask'; taskId: number; ref: string; title: string }
+  /** `d` in the label manager: count the cards wearing it (archived ones too), then ask. */
+  | { kind: 'askDeleteLabel'; labelId: number; name: string; projectId: number }
+  | { kind: 'recolourLabel'; labelId: number; name: string; color: string }
+  /** "create label X" in the edit form: created at once, then worn by the form's task. */
+  | { kind: 'createFormLabel'; taskId: number; projectId: number; name: string };
 
 /**
  * Effects whose outcome the next input may depend on: input waits for them. A move does

@@ -6,6 +6,7 @@
 import type { TaskDetail } from '../../../shared/protocol/index.js';
 import { findTask, type BoardState } from '../state/board-state.js';
 import { formChanges, hasChanges, openForm, type EditForm, type FormField } from '../state/edit-form.js';
+import { resolveDue } from '../state/form-due.js';
 import { closeForm, mapOverlays, pushOverlay, removeOverlays, updateForm, type Overlay } from '../state/overlays.js';
 import { errorText, isKind, showError, showInfo, type EffectContext } from './effect-context.js';
 
@@ -51,7 +52,13 @@ export async function loadForm(ctx: EffectContext, taskId: number, projectId: nu
 
 /** Saves what changed since the form opened, guarded by the version the edit started from. */
 export async function saveForm(ctx: EffectContext, form: EditForm): Promise<void> {
-  const changes = formChanges(form);
+  const resolved = resolveDue(formChanges(form), new Date());
+  if (!resolved.ok) {
+    const error = resolved.error;
+    ctx.store.apply((s) => updateForm(s, form.taskId, (f) => ({ ...f, saving: false, error, focus: 'dueAt' })));
+    return;
+  }
+  const changes = resolved.changes;
   if (!hasChanges(changes)) {
     ctx.store.apply((s) => closeForm(s, form.taskId));
     return showInfo(ctx, 'nothing changed');
@@ -67,7 +74,8 @@ export async function saveForm(ctx: EffectContext, form: EditForm): Promise<void
       await ctx.rpc.call('task.update', update.params);
     }
     ctx.store.apply((s) => closeForm(s, form.taskId));
-    showInfo(ctx, `saved ${form.ref} "${changes.fields.title ?? form.original.title}"`);
+    const due = changes.fields.dueAt ? ` (due ${changes.fields.dueAt})` : '';
+    showInfo(ctx, `saved ${form.ref} "${changes.fields.title ?? form.original.title}"${due}`);
     ctx.sync.requestRefresh({ taskId: form.taskId });
     void reloadTaskViews(ctx);
   } catch (error) {

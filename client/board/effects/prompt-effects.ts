@@ -6,11 +6,14 @@
 import { cardName } from '../state/board-state.js';
 import { addCreatedTask, removeColumn, removeTask, showColumn } from '../state/board-changes.js';
 import { closePrompt, setPromptBusy, type ConfirmPurpose, type PromptPurpose } from '../state/overlays.js';
+import { deleteComment, saveComment } from './comment-effects.js';
 import { showError, showInfo, type EffectContext } from './effect-context.js';
 import { archiveDone } from './archive-effects.js';
 import { setWipLimit } from './column-limit-effects.js';
 import { deleteProject, updateProject } from './project-effects.js';
 import { overLimitText } from '../state/wip-limits.js';
+import { deleteLabel, saveLabelName } from './label-effects.js';
+import { unlinkTasks } from './relation-effects.js';
 
 export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, text: string, projectId: number | null): Promise<void> {
   try {
@@ -41,6 +44,22 @@ export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, t
         ctx.sync.requestRefresh();
         return;
       }
+      case 'addComment':
+      case 'editComment': {
+        const task = { taskId: purpose.taskId, ref: purpose.ref, title: purpose.title };
+        const said = await saveComment(ctx, task, purpose.action === 'editComment' ? purpose.commentId : null, text);
+        ctx.store.apply((s) => closePrompt(s, purpose));
+        showInfo(ctx, said);
+        return;
+      }
+      case 'createLabel':
+      case 'renameLabel': {
+        if (projectId === null) break;
+        const said = await saveLabelName(ctx, purpose.action === 'renameLabel' ? purpose.labelId : null, projectId, text);
+        ctx.store.apply((s) => closePrompt(s, purpose));
+        showInfo(ctx, said);
+        return;
+      }
       case 'createProject': {
         const project = await ctx.rpc.call('project.create', { name: text });
         ctx.store.apply((s) => closePrompt(s, purpose));
@@ -67,6 +86,11 @@ export async function submitPrompt(ctx: EffectContext, purpose: PromptPurpose, t
 export async function confirmed(ctx: EffectContext, purpose: ConfirmPurpose): Promise<void> {
   if (purpose.action === 'deleteProject') return deleteProject(ctx, purpose);
   try {
+    if (purpose.action === 'deleteComment') {
+      return await deleteComment(ctx, { taskId: purpose.taskId, ref: purpose.ref, title: purpose.title }, purpose.commentId);
+    }
+    if (purpose.action === 'unlink') return await unlinkTasks(ctx, purpose.relation, purpose.task, purpose.other);
+    if (purpose.action === 'deleteLabel') return await deleteLabel(ctx, purpose.labelId, purpose.name, purpose.cardCount);
     if (purpose.action === 'deleteTask') {
       await ctx.rpc.call('task.delete', { id: purpose.taskId });
       ctx.store.apply((s) => removeTask(s, purpose.taskId));

@@ -6,6 +6,9 @@ import { confirmed, submitPrompt } from './prompt-effects.js';
 import { archiveCard, loadArchive, unarchiveCard } from './archive-effects.js';
 import { startDaemon } from './daemon-effects.js';
 import { askDeleteProject, loadProjectCounts } from './project-effects.js';
+import { editCommentInEditor } from './comment-effects.js';
+import { askDeleteLabel, createFormLabel, recolourLabel } from './label-effects.js';
+import { jumpToTask, linkTasks } from './relation-effects.js';
 
 export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | void {
   switch (effect.kind) {
@@ -43,5 +46,17 @@ export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | v
       return askDeleteProject(ctx, effect.projectId);
     case 'startDaemon':
       return startDaemon(ctx);
+    case 'editCommentInEditor':
+      return editCommentInEditor(ctx, effect.task, effect.comment);
+    case 'linkTasks':
+      return linkTasks(ctx, effect.picker, effect.target);
+    case 'jumpToTask':
+      return jumpToTask(ctx, effect.taskId, effect);
+    case 'askDeleteLabel':
+      return askDeleteLabel(ctx, effect.labelId, effect.name, effect.projectId);
+    case 'recolourLabel':
+      return recolourLabel(ctx, effect.labelId, effect.name, effect.color);
+    case 'createFormLabel':
+      return createFormLabel(ctx, effect.taskId, effect.projectId, effect.name);
   }
 }

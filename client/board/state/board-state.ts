@@ -46,11 +46,13 @@ export interface BoardState {
   message: StatusMessage | null;
   overlays: Overlay[];
   viewport: Size;
+  /** Who this board comments as; comments by this author are "your own" (editable). */
+  author: string;
 }
 
 export const NO_SELECTION: Selection = { columnId: null, columnIndex: 0, taskId: null, cardIndex: 0 };
 
-export function initialState(viewport: Size): BoardState {
+export function initialState(viewport: Size, author = ''): BoardState {
   return {
     projects: [],
     board: null,
@@ -65,6 +67,7 @@ export function initialState(viewport: Size): BoardState {
     message: null,
     overlays: [],
     viewport,
+    author,
   };
 }
 

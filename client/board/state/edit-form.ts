@@ -5,6 +5,7 @@
  */
 import { PRIORITIES, TASK_TYPES, type Label, type Priority, type TaskDetail, type TaskType } from '../../../shared/protocol/entities.js';
 import type { KeyPress } from '../control/input-event.js';
+import { labelFieldKey } from './form-labels.js';
 import { editLine, insertText, inputValue, lineInput, type LineInput } from './line-input.js';
 
 export const FORM_FIELDS = ['title', 'description', 'priority', 'type', 'dueAt', 'labels'] as const;
@@ -33,7 +34,10 @@ export interface EditForm {
   labelIds: number[];
   labels: Label[];
   focus: FormField;
+  /** Index into the label chips shown (state/form-labels.ts). */
   labelCursor: number;
+  /** A label name typed into the labels field: narrows the chips, offers to create it. */
+  labelQuery: LineInput;
   /** The task as it is now, when a save found it changed in another terminal. */
   conflict: TaskDetail | null;
   saving: boolean;
@@ -42,11 +46,13 @@ export interface EditForm {
   loading: boolean;
 }
 
-export type FormCommand = 'save' | 'cancel' | 'editDescription' | 'reload' | 'overwrite';
+export type FormCommand = 'save' | 'cancel' | 'editDescription' | 'reload' | 'overwrite' | 'createLabel';
 
 export interface FormStep {
   form: EditForm;
   command?: FormCommand;
+  /** With createLabel: the name typed. */
+  labelName?: string;
 }
 
 /** The date part of an ISO date-time, which is what people type and read. */
@@ -83,6 +89,7 @@ export function openForm(task: TaskDetail, labels: Label[], focus: FormField = '
     labels,
     focus,
     labelCursor: 0,
+    labelQuery: lineInput(),
     conflict: null,
     saving: false,
     error: null,
@@ -107,6 +114,7 @@ export function loadingForm(taskId: number, ref: string, focus: FormField = 'tit
     labels: [],
     focus,
     labelCursor: 0,
+    labelQuery: lineInput(),
     conflict: null,
     saving: false,
     error: null,
@@ -196,6 +204,10 @@ export function formKey(form: EditForm, key: KeyPress): FormStep {
     if (key.name === 'ESCAPE') return { form: { ...form, conflict: null } };
     return { form };
   }
+  if (form.focus === 'labels') {
+    const handled = labelFieldKey(form, key);
+    if (handled) return handled;
+  }
   switch (key.name) {
     case 'ESCAPE':
       return { form, command: 'cancel' };
@@ -227,7 +239,7 @@ export function formKey(form: EditForm, key: KeyPress): FormStep {
     case 'type':
       return { form: { ...form, type: cycleChoice(TASK_TYPES, form.type, key) } };
     case 'labels':
-      return { form: labelKey(form, key) };
+      return { form };
   }
 }
 
@@ -237,24 +249,10 @@ function cycleChoice<T>(values: readonly T[], current: T, key: KeyPress): T {
   return current;
 }
 
-function labelKey(form: EditForm, key: KeyPress): EditForm {
-  const count = form.labels.length;
-  if (count === 0) return form;
-  if (key.name === 'LEFT' || key.name === 'h') return { ...form, labelCursor: Math.max(0, form.labelCursor - 1) };
-  if (key.name === 'RIGHT' || key.name === 'l') return { ...form, labelCursor: Math.min(count - 1, form.labelCursor + 1) };
-  if (key.name === ' ' || key.name === 'x') {
-    const label = form.labels[form.labelCursor];
-    if (!label) return form;
-    const has = form.labelIds.includes(label.id);
-    return { ...form, labelIds: has ? form.labelIds.filter((id) => id !== label.id) : [...form.labelIds, label.id] };
-  }
-  return form;
-}
-
 /**
  * Pasted text goes whole into the focused field: one-line fields get its line breaks as
  * spaces; the description keeps them (appended, as it has no cursor here). Null: the
- * focused field takes no text (priority, type, labels).
+ * focused field takes no text (priority, type).
  */
 export function pasteIntoForm(form: EditForm, text: string): EditForm | null {
   if (form.loading || form.saving || form.conflict) return null;
@@ -263,6 +261,8 @@ export function pasteIntoForm(form: EditForm, text: string): EditForm | null {
       return { ...form, title: insertText(form.title, text), error: null };
     case 'dueAt':
       return { ...form, dueAt: insertText(form.dueAt, text), error: null };
+    case 'labels':
+      return { ...form, labelQuery: insertText(form.labelQuery, text), labelCursor: 0, error: null };
     case 'description':
       return { ...form, description: form.description + text.replace(/\r\n?/g, '\n'), error: null };
     default:

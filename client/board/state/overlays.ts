@@ -6,8 +6,11 @@
 import type { TaskDetail } from '../../../shared/protocol/index.js';
 import type { BoardState } from './board-state.js';
 import type { EditForm } from './edit-form.js';
+import type { ColourPickerOverlay, LabelManagerOverlay } from './label-manager.js';
 import type { LineInput } from './line-input.js';
 import type { ArchiveOverlay, ProjectPickerOverlay } from './manage-overlays.js';
+import type { LinkPickerOverlay } from './link-picker.js';
+import type { LinkKind } from './task-view.js';
 
 export type PromptPurpose =
   | { action: 'createTask'; columnId: number }
@@ -17,12 +20,26 @@ export type PromptPurpose =
   | { action: 'setWipLimit'; columnId: number; name: string }
   | { action: 'archiveDone'; columnId: number; name: string }
   | { action: 'renameProject'; projectId: number; key: string; name: string }
-  | { action: 'changeProjectKey'; projectId: number; key: string; name: string };
+  | { action: 'changeProjectKey'; projectId: number; key: string; name: string }
+  | { action: 'addComment'; taskId: number; ref: string; title: string }
+  | { action: 'editComment'; commentId: number; taskId: number; ref: string; title: string }
+  | { action: 'createLabel' }
+  | { action: 'renameLabel'; labelId: number; name: string };
+
+/** A task as named in messages and questions. */
+export interface NamedTask {
+  taskId: number;
+  ref: string;
+  title: string;
+}
 
 export type ConfirmPurpose =
   | { action: 'deleteTask'; taskId: number; ref: string; title: string }
   | { action: 'deleteColumn'; columnId: number; name: string; cardCount: number }
-  | { action: 'deleteProject'; projectId: number; key: string; name: string; cardCount: number };
+  | { action: 'deleteProject'; projectId: number; key: string; name: string; cardCount: number }
+  | { action: 'deleteComment'; commentId: number; taskId: number; ref: string; title: string }
+  | { action: 'unlink'; relation: LinkKind; task: NamedTask; other: NamedTask }
+  | { action: 'deleteLabel'; labelId: number; name: string; cardCount: number };
 
 export interface PromptOverlay {
   kind: 'prompt';
@@ -52,6 +69,8 @@ export interface TaskViewOverlay {
   /** Set when the task was deleted while shown. */
   gone: boolean;
   scroll: number;
+  /** The selected relation or comment (see state/task-view.ts); absent: none. */
+  selected?: string | null;
 }
 
 export interface FormOverlay {
@@ -73,7 +92,10 @@ export type Overlay =
   | FormOverlay
   | LoadingOverlay
   | ProjectPickerOverlay
-  | ArchiveOverlay;
+  | ArchiveOverlay
+  | LinkPickerOverlay
+  | LabelManagerOverlay
+  | ColourPickerOverlay;
 
 /** Prompts where Enter on an empty line means something (no WIP limit; archive all), not cancel. */
 export function acceptsEmpty(purpose: PromptPurpose): boolean {

@@ -1,7 +1,7 @@
 /** Reducers for what is selected and scrolled into view; pure functions of state and board. */
 import type { Board } from '../../../shared/protocol/index.js';
 import { cardsPerPage, clampColumnScroll, columnsThatFit, type Size } from '../view/layout.js';
-import { NO_SELECTION, selectedColumn, visibleTasks, type BoardState, type Selection } from './board-state.js';
+import { NO_SELECTION, findTask, passesFilter, selectedColumn, visibleTasks, type BoardState, type Selection } from './board-state.js';
 
 export interface SelectionHint {
   taskId?: number | null;
@@ -148,4 +148,15 @@ export function setFilterMatches(state: BoardState, query: string, taskIds: read
   if (state.filter !== query) return state;
   const next = { ...state, filterMatches: { query, taskIds } };
   return revealSelection({ ...next, selection: resolveSelection(next, state.board) });
+}
+
+/**
+ * Selects a card wherever it is on the board (another column too), clearing a filter that
+ * hides it. Null when the card is not on this board.
+ */
+export function selectTask(state: BoardState, taskId: number): BoardState | null {
+  const task = findTask(state.board, taskId);
+  if (!task || !state.board) return null;
+  const shown = passesFilter(state, task) ? state : setFilter({ ...state, filterEditing: false }, '');
+  return revealSelection({ ...shown, selection: resolveSelection(shown, shown.board, { taskId }) });
 }

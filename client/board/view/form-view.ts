@@ -1,7 +1,8 @@
 /** Draws the edit form, including the conflict question when a save found the task changed. */
 import { centredRect, drawBox, writeSpans, type Canvas, type Span, type Style } from './canvas.js';
 import { FORM_FIELDS, type EditForm, type FormField } from '../state/edit-form.js';
-import { visibleInput, type LineInput } from '../state/line-input.js';
+import { formLabelChips } from '../state/form-labels.js';
+import { inputValue, visibleInput, type LineInput } from '../state/line-input.js';
 import { sanitizeLine, truncateToWidth, wrapText } from './text-width.js';
 import type { Theme } from './theme.js';
 
@@ -62,7 +63,7 @@ function renderFieldValue(canvas: Canvas, form: EditForm, field: FormField, x: n
       return renderInput(canvas, form.title, x, y, width, focused, theme);
     case 'dueAt':
       renderInput(canvas, form.dueAt, x, y, Math.min(width, 26), focused, theme);
-      if (width > 28) canvas.text(x + 27, y, 'YYYY-MM-DD, empty: none', { ...theme.box, dim: true }, width - 27);
+      if (width > 28) canvas.text(x + 27, y, 'tomorrow, fri, +3d, 2026-12-01…', { ...theme.box, dim: true }, width - 27);
       return;
     case 'description': {
       const firstLine = form.description.split('\n')[0] ?? '';
@@ -80,18 +81,30 @@ function renderFieldValue(canvas: Canvas, form: EditForm, field: FormField, x: n
       canvas.text(x, y, `‹ ${form.type} ›`, valueStyle, width);
       return;
     case 'labels': {
-      if (form.labels.length === 0) {
-        canvas.text(x, y, '(this project has no labels)', { ...theme.box, dim: true }, width);
+      const query = inputValue(form.labelQuery);
+      const chips = formLabelChips(form);
+      if (chips.length === 0 && query === '') {
+        canvas.text(x, y, focused ? 'no labels yet: type a name to create one' : '(this project has no labels)', { ...theme.box, dim: true }, width);
         return;
       }
       const spans: Span[] = [];
-      form.labels.forEach((label, i) => {
-        const on = form.labelIds.includes(label.id);
+      chips.forEach((chip, i) => {
         const atCursor = focused && i === form.labelCursor;
-        spans.push({ text: `${on ? '[x]' : '[ ]'} ${label.name}`, style: atCursor ? theme.focusedField : on ? { ...theme.box, bold: true } : theme.box });
+        if (chip.kind === 'create') {
+          spans.push({ text: `+ create label "${chip.name}"`, style: atCursor ? theme.focusedField : { ...theme.box, italic: true } });
+        } else {
+          const on = form.labelIds.includes(chip.label.id);
+          spans.push({ text: `${on ? '[x]' : '[ ]'} ${chip.label.name}`, style: atCursor ? theme.focusedField : on ? { ...theme.box, bold: true } : theme.box });
+        }
         spans.push({ text: '  ', style: theme.box });
       });
-      writeSpans(canvas, x, y, scrollSpansToCursor(spans, form.labelCursor * 2, width), width, theme.box);
+      let chipsX = x;
+      if (query !== '') {
+        const shown = `${truncateToWidth(query, 20)}▏ `;
+        chipsX = canvas.text(x, y, shown, theme.input, width);
+      }
+      const room = Math.max(1, width - (chipsX - x));
+      writeSpans(canvas, chipsX, y, scrollSpansToCursor(spans, form.labelCursor * 2, room), room, theme.box);
       return;
     }
   }

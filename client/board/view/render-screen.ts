@@ -6,6 +6,8 @@ import type { BoardState } from '../state/board-state.js';
 import { Canvas, canvasToText } from './canvas.js';
 import { renderForm } from './form-view.js';
 import { renderHelp } from './help-view.js';
+import { renderColourPicker, renderLabelManager } from './label-manager-view.js';
+import { renderLinkPicker } from './link-picker-view.js';
 import { MIN_HEIGHT, MIN_WIDTH, isTooSmall, type Size } from './layout.js';
 import { renderConfirm, renderLoading, renderPrompt } from './dialog-view.js';
 import { renderBoard, type RenderOptions } from './render-board.js';
@@ -32,7 +34,7 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         renderHelp(canvas, overlay, options.bindings, options.theme);
         break;
       case 'task':
-        renderTaskView(canvas, overlay, state.board, options.theme);
+        renderTaskView(canvas, overlay, state.board, options.theme, state.author);
         break;
       case 'form':
         renderForm(canvas, overlay.form, options.theme);
@@ -45,6 +47,15 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         break;
       case 'archive':
         renderArchiveView(canvas, overlay, state.board, options.theme);
+        break;
+      case 'link':
+        renderLinkPicker(canvas, overlay, state.board, options.theme);
+        break;
+      case 'labels':
+        renderLabelManager(canvas, overlay, state.board, options.theme);
+        break;
+      case 'colour':
+        renderColourPicker(canvas, overlay, options.theme);
         break;
     }
   }
