@@ -14,6 +14,7 @@ import {
   type BoardState,
 } from '../state/board-state.js';
 import { loadingForm } from '../state/edit-form.js';
+import { openHistory } from '../state/history-list.js';
 import { lineInput } from '../state/line-input.js';
 import { pushOverlay } from '../state/overlays.js';
 import { applyBoard, moveSelectionCard, moveSelectionColumn, selectCard, selectLastCard } from '../state/selection.js';
@@ -49,6 +50,10 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
       return step({ ...state, filterEditing: true, message: null });
     case 'quit':
       return step(state, { kind: 'quit' });
+    case 'undo':
+      return step(state, { kind: 'reverseOwn', verb: 'undo' });
+    case 'redo':
+      return step(state, { kind: 'reverseOwn', verb: 'redo' });
     case 'newProject':
       return step(pushOverlay(state, { kind: 'prompt', title: 'New project name', input: lineInput(), purpose: { action: 'createProject' }, busy: false }));
     case 'previousProject':
@@ -65,6 +70,8 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
   const column = selectedColumn(state);
 
   switch (action) {
+    case 'history':
+      return step(openHistory(state, project.id), { kind: 'loadHistory', projectId: project.id });
     case 'newColumn':
       return step(
         pushOverlay(state, {

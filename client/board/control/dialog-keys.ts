@@ -10,6 +10,7 @@ import { popOverlay, pushOverlay, replaceTopOverlay, updateForm, type ConfirmOve
 import type { RenderOptions } from '../view/render-board.js';
 import { maxHelpScroll } from '../view/help-view.js';
 import { maxTaskViewScroll } from '../view/task-detail-view.js';
+import { historyKey } from './history-keys.js';
 import type { KeyPress } from './input-event.js';
 
 const SCROLL_KEYS: Record<string, number> = { j: 1, DOWN: 1, k: -1, UP: -1, PAGE_DOWN: 10, PAGE_UP: -10, ' ': 10 };
@@ -49,6 +50,8 @@ export function dialogKey(state: BoardState, overlay: Overlay, key: KeyPress, op
       return step(key.name === 'ESCAPE' ? popOverlay(state) : state);
     case 'form':
       return formOverlayKey(state, overlay, key);
+    case 'history':
+      return historyKey(state, overlay, key);
   }
 }
 

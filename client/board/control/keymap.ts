@@ -32,6 +32,9 @@ export const BOARD_ACTIONS = [
   'filter',
   'help',
   'quit',
+  'undo',
+  'redo',
+  'history',
 ] as const;
 
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
@@ -65,6 +68,9 @@ export const DEFAULT_BINDINGS: KeyBindings = {
   filter: ['/'],
   help: ['?'],
   quit: ['q', 'CTRL_C'],
+  undo: ['u'],
+  redo: ['CTRL_R'],
+  history: ['y'],
 };
 
 export const ACTION_HELP: Record<BoardAction, string> = {
@@ -94,6 +100,9 @@ export const ACTION_HELP: Record<BoardAction, string> = {
   filter: 'filter cards as you type (Esc clears)',
   help: 'this help',
   quit: 'quit',
+  undo: 'undo the last change made from this board',
+  redo: 'redo what u undid',
+  history: "the project's history: who changed what, when",
 };
 
 export type Keymap = Map<string, BoardAction>;

@@ -3,6 +3,7 @@
  * run-effect.ts turns each effect into daemon calls whose answers come back as reducers.
  * Adding a feature that needs the daemon means one member here and one case there.
  */
+import type { Change } from '../../../shared/protocol/index.js';
 import type { BoardState } from '../state/board-state.js';
 import type { SentMove } from '../state/card-moves.js';
 import type { EditForm } from '../state/edit-form.js';
@@ -22,7 +23,12 @@ export type Effect =
   | { kind: 'editDescription'; taskId: number; projectId: number }
   /** Enter on the form's description: $EDITOR, the result stays in the form. */
   | { kind: 'editFormDescription'; form: EditForm }
-  | { kind: 'queryFilter'; projectId: number; query: string };
+  | { kind: 'queryFilter'; projectId: number; query: string }
+  /** `u` / Ctrl+R: the board's own last change or undo. */
+  | { kind: 'reverseOwn'; verb: 'undo' | 'redo' }
+  /** From the history view: the selected change. */
+  | { kind: 'reverseChange'; verb: 'undo' | 'redo'; change: Change }
+  | { kind: 'loadHistory'; projectId: number };
 
 /**
  * Effects whose outcome the next input may depend on: input waits for them. A move does

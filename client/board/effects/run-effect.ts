@@ -2,6 +2,7 @@
 import type { Effect } from './effect.js';
 import type { EffectContext } from './effect-context.js';
 import { editDescription, editFormDescription, loadForm, loadTaskView, saveForm } from './form-effects.js';
+import { loadHistory, reverseChange, reverseOwn } from './history-effects.js';
 import { confirmed, submitPrompt } from './prompt-effects.js';
 
 export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | void {
@@ -28,5 +29,11 @@ export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | v
       return editFormDescription(ctx, effect.form);
     case 'queryFilter':
       return ctx.sync.queryFilter(effect.projectId, effect.query);
+    case 'reverseOwn':
+      return reverseOwn(ctx, effect.verb);
+    case 'reverseChange':
+      return reverseChange(ctx, effect.verb, effect.change);
+    case 'loadHistory':
+      return loadHistory(ctx, effect.projectId);
   }
 }

@@ -3,7 +3,7 @@
  * and the reducers that open, change and close them. A new dialog is a new member of
  * Overlay, a case in control/dialog-keys.ts and one in view/render-screen.ts.
  */
-import type { TaskDetail } from '../../../shared/protocol/index.js';
+import type { Change, TaskDetail } from '../../../shared/protocol/index.js';
 import type { BoardState } from './board-state.js';
 import type { EditForm } from './edit-form.js';
 import type { LineInput } from './line-input.js';
@@ -46,6 +46,8 @@ export interface TaskViewOverlay {
   /** Set when the task was deleted while shown. */
   gone: boolean;
   scroll: number;
+  /** The task's changes, newest first (history.list {taskId}); absent until loaded. */
+  history?: readonly Change[];
 }
 
 export interface FormOverlay {
@@ -59,7 +61,19 @@ export interface LoadingOverlay {
   title: string;
 }
 
-export type Overlay = PromptOverlay | ConfirmOverlay | HelpOverlay | TaskViewOverlay | FormOverlay | LoadingOverlay;
+/** The project's history (state/history-view.ts): live, with undo and redo of the selected change. */
+export interface HistoryOverlay {
+  kind: 'history';
+  projectId: number;
+  /** Newest first; null while loading. */
+  changes: readonly Change[] | null;
+  /** Index of the selected change. */
+  selected: number;
+  /** First change shown. */
+  scroll: number;
+}
+
+export type Overlay = PromptOverlay | ConfirmOverlay | HelpOverlay | TaskViewOverlay | FormOverlay | LoadingOverlay | HistoryOverlay;
 
 export function pushOverlay(state: BoardState, overlay: Overlay): BoardState {
   return { ...state, overlays: [...state.overlays, overlay] };

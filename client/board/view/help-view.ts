@@ -19,6 +19,10 @@ const OTHER_KEYS: [string, string][] = [
   ['← → space', 'change priority or type; move and toggle labels'],
   ['Enter', 'save (on the description: open $EDITOR)'],
   ['Esc', 'cancel'],
+  ['', ''],
+  ['History view', ''],
+  ['j k', 'select a change · Esc or q: close'],
+  ['u / Ctrl+R', 'undo / redo the selected change (anyone\'s)'],
 ];
 
 export function helpLines(bindings: KeyBindings): [string, string][] {

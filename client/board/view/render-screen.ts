@@ -6,6 +6,7 @@ import type { BoardState } from '../state/board-state.js';
 import { Canvas, canvasToText } from './canvas.js';
 import { renderForm } from './form-view.js';
 import { renderHelp } from './help-view.js';
+import { renderHistory } from './history-view.js';
 import { MIN_HEIGHT, MIN_WIDTH, isTooSmall, type Size } from './layout.js';
 import { renderConfirm, renderLoading, renderPrompt } from './dialog-view.js';
 import { renderBoard, type RenderOptions } from './render-board.js';
@@ -31,13 +32,16 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         renderHelp(canvas, overlay, options.bindings, options.theme);
         break;
       case 'task':
-        renderTaskView(canvas, overlay, state.board, options.theme);
+        renderTaskView(canvas, overlay, state.board, options.theme, options.now);
         break;
       case 'form':
         renderForm(canvas, overlay.form, options.theme);
         break;
       case 'loading':
         renderLoading(canvas, overlay, options.theme);
+        break;
+      case 'history':
+        renderHistory(canvas, overlay, options.now, options.theme);
         break;
     }
   }

@@ -1,5 +1,6 @@
 /** The task view: one task's description, labels, relations and comments in a scrollable box. */
-import type { Board, TaskDetail, TaskLink } from '../../../shared/protocol/index.js';
+import type { Board, Change, TaskDetail, TaskLink } from '../../../shared/protocol/index.js';
+import { changeSpans } from './history-view.js';
 import { drawBox, writeSpans, type Canvas, type Span } from './canvas.js';
 import { dueText } from '../state/edit-form.js';
 import type { Size } from './layout.js';
@@ -13,7 +14,7 @@ export function taskViewRect(size: Size) {
 }
 
 /** The content as lines of spans, wrapped to width; scrolling picks a window of them. */
-export function taskViewLines(detail: TaskDetail, board: Board | null, width: number, theme: Theme): Span[][] {
+export function taskViewLines(detail: TaskDetail, board: Board | null, width: number, theme: Theme, history?: readonly Change[], now = new Date(0)): Span[][] {
   const columnName = (id: number) => board?.columns.find((c) => c.id === id)?.name ?? `column ${id}`;
   const lines: Span[][] = [];
   const text = (t: string, style = theme.box) => lines.push([{ text: t, style }]);
@@ -66,6 +67,10 @@ export function taskViewLines(detail: TaskDetail, board: Board | null, width: nu
     lines.push([{ text: `${comment.author} · ${comment.createdAt.slice(0, 16).replace('T', ' ')}`, style: { ...theme.box, dim: true } }]);
     for (const line of wrapText(comment.body, Math.max(1, width - 2))) text(`  ${line}`);
   }
+  if (history) {
+    heading('History');
+    for (const change of history) lines.push(changeSpans(change, now, theme, false));
+  }
   return lines;
 }
 
@@ -73,10 +78,10 @@ export function maxTaskViewScroll(view: TaskViewOverlay, board: Board | null, si
   if (!view.detail) return 0;
   const rect = taskViewRect(size);
   const inner = { width: rect.width - 4, height: rect.height - 3 };
-  return Math.max(0, taskViewLines(view.detail, board, inner.width, theme).length - inner.height);
+  return Math.max(0, taskViewLines(view.detail, board, inner.width, theme, view.history).length - inner.height);
 }
 
-export function renderTaskView(canvas: Canvas, view: TaskViewOverlay, board: Board | null, theme: Theme): void {
+export function renderTaskView(canvas: Canvas, view: TaskViewOverlay, board: Board | null, theme: Theme, now?: Date): void {
   const rect = taskViewRect(canvas);
   const title = view.detail ? view.detail.ref : 'Task';
   const inner = drawBox(canvas, rect, title, theme.box, theme.boxTitle);
@@ -86,7 +91,7 @@ export function renderTaskView(canvas: Canvas, view: TaskViewOverlay, board: Boa
   } else if (!view.detail) {
     canvas.text(inner.x, inner.y, 'Loading…', theme.box, inner.width);
   } else {
-    const lines = taskViewLines(view.detail, board, inner.width, theme);
+    const lines = taskViewLines(view.detail, board, inner.width, theme, view.history, now);
     const scroll = Math.max(0, Math.min(view.scroll, lines.length - room));
     lines.slice(scroll, scroll + room).forEach((spans, i) => writeSpans(canvas, inner.x, inner.y + i, spans, inner.width, theme.box));
   }
