@@ -32,9 +32,9 @@ export async function reverseChange(ctx: EffectContext, verb: Verb, change: Chan
 }
 
 async function reverse(ctx: EffectContext, verb: Verb, seq: number, original: Pick<OwnChange, 'summary' | 'taskIds'>, byKey: boolean): Promise<void> {
-  const past = verb === 'undo' ? 'undid' : 'redid';
+  let done: Change;
   try {
-    await ctx.rpc.call(verb === 'undo' ? 'history.undo' : 'history.redo', { seq });
+    done = await ctx.rpc.call(verb === 'undo' ? 'history.undo' : 'history.redo', { seq });
   } catch (error) {
     const text = refusal(ctx, verb, original, error);
     // Refused for good (or already done elsewhere): the next key tries the change before.
@@ -42,7 +42,8 @@ async function reverse(ctx: EffectContext, verb: Verb, seq: number, original: Pi
     ctx.store.apply((s) => withMessage(final ? withOwn(s, forgetOwnChange(s.own, seq)) : s, text, 'error'));
     return;
   }
-  ctx.store.apply((s) => withMessage(withOwn(s, verb === 'undo' ? markUndone(s.own, seq) : markRedone(s.own, seq)), `${past}: ${original.summary}`));
+  // The daemon's own line for it: `undid: moved WEB-3 Todo → Done`.
+  ctx.store.apply((s) => withMessage(withOwn(s, verb === 'undo' ? markUndone(s.own, seq) : markRedone(s.own, seq)), done.summary));
   ctx.sync.requestRefresh();
 }
 

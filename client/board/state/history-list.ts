@@ -15,13 +15,23 @@ export function selectedChange(view: HistoryOverlay): Change | null {
   return view.changes?.[view.selected] ?? null;
 }
 
-/** A fresh list: the selected change stays selected (and in the same row) while it is listed. */
+/**
+ * A fresh list: the selected change stays selected while it is listed. New changes come in on
+ * top and push it down (the view keeps it in sight); they are not scrolled away.
+ */
 export function withChanges(view: HistoryOverlay, changes: readonly Change[]): HistoryOverlay {
   const was = selectedChange(view);
   const index = was ? changes.findIndex((c) => c.seq === was.seq) : -1;
-  if (index < 0) return { ...view, changes, selected: Math.max(0, Math.min(view.selected, changes.length - 1)) };
-  const shift = index - view.selected;
-  return { ...view, changes, selected: index, scroll: Math.max(0, view.scroll + shift) };
+  const selected = index >= 0 ? index : Math.max(0, Math.min(view.selected, changes.length - 1));
+  return { ...view, changes, selected };
+}
+
+/** The first row shown: the view's scroll, moved just enough to show the selection. */
+export function shownScroll(view: HistoryOverlay, rows: number): number {
+  const room = Math.max(1, rows);
+  let scroll = Math.min(view.scroll, view.selected);
+  if (view.selected >= scroll + room) scroll = view.selected - room + 1;
+  return Math.max(0, scroll);
 }
 
 export function showHistory(state: BoardState, projectId: number, changes: readonly Change[]): BoardState {
@@ -32,19 +42,26 @@ export function showHistory(state: BoardState, projectId: number, changes: reado
 export function moveHistorySelection(view: HistoryOverlay, delta: number, rows: number): HistoryOverlay {
   const count = view.changes?.length ?? 0;
   if (count === 0) return view;
-  const selected = Math.max(0, Math.min(count - 1, view.selected + delta));
-  const room = Math.max(1, rows);
-  let scroll = Math.min(view.scroll, selected);
-  if (selected >= scroll + room) scroll = selected - room + 1;
-  return { ...view, selected, scroll: Math.max(0, Math.min(scroll, count - 1)) };
+  const moved = { ...view, selected: Math.max(0, Math.min(count - 1, view.selected + delta)) };
+  return { ...moved, scroll: shownScroll(moved, rows) };
 }
 
 export function showTaskHistory(state: BoardState, taskId: number, history: readonly Change[]): BoardState {
   return mapOverlays(state, (o) => (o.kind === 'task' && o.taskId === taskId ? { ...o, history } : o));
 }
 
-/** How a change's state reads in lists, as `paso log` says it. */
-export function changeState(change: Change): string {
-  if (change.undoneBy === null) return '';
-  return change.undoable ? 'undone, redone' : 'undone';
+/**
+ * Whether a listed change is undone or was redone, read along its chain of reversals (an
+ * undo names the change it undid in `undoneBy`; a redo undoes that undo, and so on). The
+ * chain's later links are newer, so a list holding the change holds them too.
+ */
+export function changeState(change: Change, bySeq: ReadonlyMap<number, Change>): '' | 'undone' | 'redone' {
+  let reversals = 0;
+  for (let at: Change | undefined = change; at?.undoneBy != null; at = bySeq.get(at.undoneBy)) reversals++;
+  if (reversals === 0) return '';
+  return reversals % 2 === 1 ? 'undone' : 'redone';
+}
+
+export function bySeq(changes: readonly Change[]): Map<number, Change> {
+  return new Map(changes.map((c) => [c.seq, c]));
 }

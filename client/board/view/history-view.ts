@@ -4,7 +4,7 @@
  */
 import type { Change } from '../../../shared/protocol/index.js';
 import { drawBox, writeSpans, type Canvas, type Span } from './canvas.js';
-import { changeState } from '../state/history-list.js';
+import { bySeq, changeState, shownScroll } from '../state/history-list.js';
 import type { HistoryOverlay } from '../state/overlays.js';
 import type { Size } from './layout.js';
 import { relativeTime } from './relative-time.js';
@@ -27,14 +27,14 @@ export function changeAuthor(change: Pick<Change, 'actor' | 'client'>): string {
 }
 
 /** One change as spans: `#12  2m ago  alice  moved WEB-3 Todo → Done  (undone)`. */
-export function changeSpans(change: Change, now: Date, theme: Theme, withSeq: boolean): Span[] {
+export function changeSpans(change: Change, listed: ReadonlyMap<number, Change>, now: Date, theme: Theme, withSeq: boolean): Span[] {
   const dim = { ...theme.box, dim: true };
   const spans: Span[] = [];
   if (withSeq) spans.push({ text: `#${change.seq}`.padEnd(7), style: dim });
   spans.push({ text: relativeTime(change.at, now).padEnd(10), style: dim });
   spans.push({ text: `${changeAuthor(change)}  `, style: { ...theme.box, bold: true } });
   spans.push({ text: change.summary, style: theme.box });
-  const state = changeState(change);
+  const state = changeState(change, listed);
   if (state) spans.push({ text: `  (${state})`, style: dim });
   return spans;
 }
@@ -49,12 +49,13 @@ export function renderHistory(canvas: Canvas, view: HistoryOverlay, now: Date, t
   } else if (changes.length === 0) {
     canvas.text(inner.x, inner.y, 'No changes yet.', { ...theme.box, dim: true }, inner.width);
   } else {
-    const scroll = Math.max(0, Math.min(view.scroll, changes.length - 1));
+    const scroll = shownScroll(view, rows);
+    const listed = bySeq(changes);
     changes.slice(scroll, scroll + rows).forEach((change, i) => {
       const selected = scroll + i === view.selected;
       const base = selected ? { ...theme.box, ...theme.selectedCard } : theme.box;
       if (selected) canvas.fill(inner.x, inner.y + i, inner.width, 1, base);
-      const spans: Span[] = [{ text: selected ? '▶ ' : '  ', style: base }, ...changeSpans(change, now, theme, true)];
+      const spans: Span[] = [{ text: selected ? '▶ ' : '  ', style: base }, ...changeSpans(change, listed, now, theme, true)];
       writeSpans(canvas, inner.x, inner.y + i, selected ? spans.map((s) => ({ ...s, style: { ...s.style, ...theme.selectedCard } })) : spans, inner.width);
     });
   }

@@ -1,6 +1,7 @@
 /** The task view: one task's description, labels, relations and comments in a scrollable box. */
 import type { Board, Change, TaskDetail, TaskLink } from '../../../shared/protocol/index.js';
 import { changeSpans } from './history-view.js';
+import { bySeq } from '../state/history-list.js';
 import { drawBox, writeSpans, type Canvas, type Span } from './canvas.js';
 import { dueText } from '../state/edit-form.js';
 import type { Size } from './layout.js';
@@ -69,7 +70,8 @@ export function taskViewLines(detail: TaskDetail, board: Board | null, width: nu
   }
   if (history) {
     heading('History');
-    for (const change of history) lines.push(changeSpans(change, now, theme, false));
+    const listed = bySeq(history);
+    for (const change of history) lines.push(changeSpans(change, listed, now, theme, false));
   }
   return lines;
 }
