@@ -13,6 +13,8 @@ import { BoardSync } from './effects/board-sync.js';
 import { holdsInput } from './effects/effect.js';
 import { errorText, type BoardHost, type BoardRpc, type EffectContext } from './effects/effect-context.js';
 import { reloadTaskViews } from './effects/form-effects.js';
+import { reloadHistoryViews } from './effects/history-effects.js';
+import { OwnChangeTracker } from './effects/own-change-tracker.js';
 import { runEffect } from './effects/run-effect.js';
 import { reloadManageViews } from './effects/manage-reload.js';
 import { initialState, withMessage, type BoardState } from './state/board-state.js';
@@ -50,14 +52,21 @@ export class BoardRuntime {
       onError: (error) => this.store.apply((s) => withMessage(s, errorText(error), 'error')),
       ...(options.inputCapacity === undefined ? {} : { capacity: options.inputCapacity }),
     });
+    // Every call goes through the tracker, so the board knows which changes are its own.
+    const tracker = new OwnChangeTracker(options.rpc, this.store);
+    if (options.board) tracker.sawSeq(options.board.seq);
     this.sync = new BoardSync({
       store: this.store,
-      rpc: options.rpc,
+      rpc: tracker,
       projectId: options.board?.project.id ?? null,
       holdInput: (wait) => this.input.hold(wait),
-      afterRefresh: () => (this.store.state.overlays.some((o) => o.kind === 'task') ? reloadTaskViews(this.ctx) : Promise.resolve()).then(() => reloadManageViews(this.ctx)),
+      afterRefresh: async () => {
+        if (this.store.state.overlays.some((o) => o.kind === 'task')) await reloadTaskViews(this.ctx);
+        if (this.store.state.overlays.some((o) => o.kind === 'history')) await reloadHistoryViews(this.ctx);
+        await reloadManageViews(this.ctx);
+      },
     });
-    this.ctx = { store: this.store, rpc: options.rpc, host: options.host, sync: this.sync };
+    this.ctx = { store: this.store, rpc: tracker, host: options.host, sync: this.sync, tracker };
   }
 
   get state(): BoardState {
@@ -72,6 +81,7 @@ export class BoardRuntime {
   }
 
   onDbChanged(change: DbChanged): void {
+    this.ctx.tracker.sawSeq(change.seq);
     this.sync.onDbChanged(change);
   }
 

@@ -5,8 +5,8 @@
  */
 import { ExitCode, PasoError } from '../../shared/errors.js';
 import type { Board, Project } from '../../shared/protocol/index.js';
-import { osUserName } from '../cli/run-verb.js';
 import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
+import { osUserName } from '../cli/run-verb.js';
 import { findProject } from '../find-by-name.js';
 import { BoardRuntime } from './board-runtime.js';
 import { loadBoardConfig } from './control/board-config.js';
@@ -39,6 +39,8 @@ export async function openBoard(options: { project?: string }): Promise<number> 
   let changedBeforeStart = false;
   let stateBeforeStart: [ConnectionState, string | undefined] | null = null;
   const live = new LiveConnection({
+    // Like the CLI: the person's name, so history says who; `client` tells the board apart.
+    hello: { client: 'board', actor: osUserName() },
     onState: (state, detail) => (runtime ? runtime.onConnectionState(state, detail) : (stateBeforeStart = [state, detail])),
     onChange: (change) => (runtime ? runtime.onDbChanged(change) : (changedBeforeStart = true)),
   });

@@ -38,6 +38,8 @@ export interface LiveConnectionOptions {
   onState?: (state: ConnectionState, detail?: string) => void;
   onChange?: (change: DbChanged) => void;
   autostart?: boolean;
+  /** Said on every (re)connection, so changes made on it are recorded as this client's. */
+  hello?: { client: string; actor?: string };
 }
 
 const FIRST_RETRY_MS = 100;
@@ -109,7 +111,11 @@ export class LiveConnection {
   private async open(reconnecting: boolean): Promise<PasoClient> {
     // After a deliberate stop, look for a daemon but never start one.
     const autostart = this.stopped ? false : this.options.autostart;
-    const client = await connect({ reconnecting, ...(autostart === undefined ? {} : { autostart }) });
+    const client = await connect({
+      reconnecting,
+      ...(autostart === undefined ? {} : { autostart }),
+      ...(this.options.hello ? { hello: this.options.hello } : {}),
+    });
     // Listen before subscribing: a notification can arrive in the same chunk as the reply,
     // before this client is adopted. Only one client is open at a time, so no duplicates.
     client.onNotification((method, params) => {

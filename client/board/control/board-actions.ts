@@ -14,6 +14,7 @@ import {
   type BoardState,
 } from '../state/board-state.js';
 import { loadingForm } from '../state/edit-form.js';
+import { openHistory } from '../state/history-list.js';
 import { lineInput } from '../state/line-input.js';
 import { openLinkPicker } from '../state/link-picker.js';
 import { pushOverlay } from '../state/overlays.js';
@@ -54,6 +55,10 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
       return step({ ...state, filterEditing: true, message: null });
     case 'quit':
       return step(state, { kind: 'quit' });
+    case 'undo':
+      return step(state, { kind: 'reverseOwn', verb: 'undo' });
+    case 'redo':
+      return step(state, { kind: 'reverseOwn', verb: 'redo' });
     case 'newProject':
       return step(pushOverlay(state, { kind: 'prompt', title: 'New project name', input: lineInput(), purpose: { action: 'createProject' }, busy: false }));
     case 'previousProject':
@@ -78,6 +83,8 @@ export function boardAction(state: BoardState, action: BoardAction, ctx: ActionC
   switch (action) {
     case 'labels':
       return step(pushOverlay(state, { kind: 'labels', cursor: 0 }));
+    case 'history':
+      return step(openHistory(state, project.id), { kind: 'loadHistory', projectId: project.id });
     case 'newColumn':
       return step(
         pushOverlay(state, {

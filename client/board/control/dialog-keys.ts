@@ -9,6 +9,7 @@ import { editLine, insertText, inputValue } from '../state/line-input.js';
 import { acceptsEmpty, popOverlay, replaceTopOverlay, updateForm, type ConfirmOverlay, type FormOverlay, type Overlay, type PromptOverlay } from '../state/overlays.js';
 import type { RenderOptions } from '../view/render-board.js';
 import { maxHelpScroll } from '../view/help-view.js';
+import { historyKey } from './history-keys.js';
 import type { KeyPress } from './input-event.js';
 import { archiveViewKey, projectPickerKey } from './manage-keys.js';
 import { colourPickerKey, labelManagerKey } from './label-keys.js';
@@ -47,6 +48,8 @@ export function dialogKey(state: BoardState, overlay: Overlay, key: KeyPress, op
       return labelManagerKey(state, overlay, key);
     case 'colour':
       return colourPickerKey(state, overlay, key);
+    case 'history':
+      return historyKey(state, overlay, key);
   }
 }
 

@@ -40,6 +40,9 @@ export const BOARD_ACTIONS = [
   'quit',
   'linkCard',
   'labels',
+  'undo',
+  'redo',
+  'history',
 ] as const;
 
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
@@ -81,6 +84,9 @@ export const DEFAULT_BINDINGS: KeyBindings = {
   quit: ['q', 'CTRL_C'],
   linkCard: ['r'],
   labels: ['t'],
+  undo: ['u'],
+  redo: ['CTRL_R'],
+  history: ['y'],
 };
 
 export const ACTION_HELP: Record<BoardAction, string> = {
@@ -118,6 +124,9 @@ export const ACTION_HELP: Record<BoardAction, string> = {
   quit: 'quit',
   linkCard: 'link the card to another (parent, child, blocks, blocked by, related)',
   labels: 'labels: add, rename, recolour, delete',
+  undo: 'undo the last change made from this board',
+  redo: 'redo what u undid',
+  history: "the project's history: who changed what, when",
 };
 
 export type Keymap = Map<string, BoardAction>;

@@ -8,6 +8,7 @@ import { cardName, withMessage } from '../state/board-state.js';
 import type { Store } from '../state/store.js';
 import type { Size } from '../view/layout.js';
 import type { BoardSync } from './board-sync.js';
+import type { OwnChangeTracker } from './own-change-tracker.js';
 
 export interface BoardRpc {
   call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>>;
@@ -31,6 +32,8 @@ export interface EffectContext {
   readonly rpc: BoardRpc;
   readonly host: BoardHost;
   readonly sync: BoardSync;
+  /** Which changes are this board's own (for `u`); `rpc` goes through it. */
+  readonly tracker: OwnChangeTracker;
 }
 
 export function isKind(error: unknown, kind: PasoError['kind']): error is PasoError {

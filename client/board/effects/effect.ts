@@ -3,6 +3,7 @@
  * run-effect.ts turns each effect into daemon calls whose answers come back as reducers.
  * Adding a feature that needs the daemon means one member here and one case there.
  */
+import type { Change } from '../../../shared/protocol/index.js';
 import type { BoardState } from '../state/board-state.js';
 import type { SentMove } from '../state/card-moves.js';
 import type { EditForm } from '../state/edit-form.js';
@@ -42,7 +43,12 @@ export type Effect =
   | { kind: 'askDeleteLabel'; labelId: number; name: string; projectId: number }
   | { kind: 'recolourLabel'; labelId: number; name: string; color: string }
   /** "create label X" in the edit form: created at once, then worn by the form's task. */
-  | { kind: 'createFormLabel'; taskId: number; projectId: number; name: string };
+  | { kind: 'createFormLabel'; taskId: number; projectId: number; name: string }
+  /** `u` / Ctrl+R: the board's own last change or undo. */
+  | { kind: 'reverseOwn'; verb: 'undo' | 'redo' }
+  /** From the history view: the selected change. */
+  | { kind: 'reverseChange'; verb: 'undo' | 'redo'; change: Change }
+  | { kind: 'loadHistory'; projectId: number };
 
 /**
  * Effects whose outcome the next input may depend on: input waits for them. A move does

@@ -9,6 +9,7 @@ import { formChanges, hasChanges, openForm, type EditForm, type FormField } from
 import { resolveDue } from '../state/form-due.js';
 import { closeForm, mapOverlays, pushOverlay, removeOverlays, updateForm, type Overlay } from '../state/overlays.js';
 import { errorText, isKind, showError, showInfo, type EffectContext } from './effect-context.js';
+import { loadTaskHistory } from './history-effects.js';
 
 /** The card as the board names it; a task not on the board is named by what the form knows. */
 function nameOf(state: BoardState, taskId: number, fallback: { ref: string; title?: string }): { ref: string; title: string } {
@@ -33,6 +34,7 @@ export async function reloadTaskViews(ctx: EffectContext, only?: number[]): Prom
       else return showError(ctx, error);
     }
     ctx.store.apply((s) => mapOverlays(s, (o) => (o.kind === 'task' && o.taskId === taskId ? { ...o, detail: detail ?? o.detail, gone } : o)));
+    if (!gone) await loadTaskHistory(ctx, taskId);
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Effect } from './effect.js';
 import type { EffectContext } from './effect-context.js';
 import { editDescription, editFormDescription, loadForm, loadTaskView, saveForm } from './form-effects.js';
+import { loadHistory, reverseChange, reverseOwn } from './history-effects.js';
 import { confirmed, submitPrompt } from './prompt-effects.js';
 import { archiveCard, loadArchive, unarchiveCard } from './archive-effects.js';
 import { startDaemon } from './daemon-effects.js';
@@ -58,5 +59,11 @@ export function runEffect(ctx: EffectContext, effect: Effect): Promise<void> | v
       return recolourLabel(ctx, effect.labelId, effect.name, effect.color);
     case 'createFormLabel':
       return createFormLabel(ctx, effect.taskId, effect.projectId, effect.name);
+    case 'reverseOwn':
+      return reverseOwn(ctx, effect.verb);
+    case 'reverseChange':
+      return reverseChange(ctx, effect.verb, effect.change);
+    case 'loadHistory':
+      return loadHistory(ctx, effect.projectId);
   }
 }

@@ -10,6 +10,7 @@ import { taskMatches } from '../../../shared/task-match.js';
 import type { ConnectionState } from '../../connection/live-connection.js';
 import type { Size } from '../view/layout.js';
 import type { Overlay } from './overlays.js';
+import { NO_OWN_CHANGES, type OwnChanges } from './own-changes.js';
 
 export interface Selection {
   columnId: number | null;
@@ -48,6 +49,8 @@ export interface BoardState {
   viewport: Size;
   /** Who this board comments as; comments by this author are "your own" (editable). */
   author: string;
+  /** The changes this board made, for `u` and Ctrl+R (own-changes.ts). */
+  own: OwnChanges;
 }
 
 export const NO_SELECTION: Selection = { columnId: null, columnIndex: 0, taskId: null, cardIndex: 0 };
@@ -68,6 +71,7 @@ export function initialState(viewport: Size, author = ''): BoardState {
     overlays: [],
     viewport,
     author,
+    own: NO_OWN_CHANGES,
   };
 }
 

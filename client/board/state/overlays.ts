@@ -3,7 +3,7 @@
  * and the reducers that open, change and close them. A new dialog is a new member of
  * Overlay, a case in control/dialog-keys.ts and one in view/render-screen.ts.
  */
-import type { TaskDetail } from '../../../shared/protocol/index.js';
+import type { Change, TaskDetail } from '../../../shared/protocol/index.js';
 import type { BoardState } from './board-state.js';
 import type { EditForm } from './edit-form.js';
 import type { ColourPickerOverlay, LabelManagerOverlay } from './label-manager.js';
@@ -71,6 +71,8 @@ export interface TaskViewOverlay {
   scroll: number;
   /** The selected relation or comment (see state/task-view.ts); absent: none. */
   selected?: string | null;
+  /** The task's changes, newest first (history.list {taskId}); absent until loaded. */
+  history?: readonly Change[];
 }
 
 export interface FormOverlay {
@@ -95,7 +97,20 @@ export type Overlay =
   | ArchiveOverlay
   | LinkPickerOverlay
   | LabelManagerOverlay
-  | ColourPickerOverlay;
+  | ColourPickerOverlay
+  | HistoryOverlay;
+
+/** The project's history (state/history-list.ts): live, with undo and redo of the selected change. */
+export interface HistoryOverlay {
+  kind: 'history';
+  projectId: number;
+  /** Newest first; null while loading. */
+  changes: readonly Change[] | null;
+  /** Index of the selected change. */
+  selected: number;
+  /** First change shown. */
+  scroll: number;
+}
 
 /** Prompts where Enter on an empty line means something (no WIP limit; archive all), not cancel. */
 export function acceptsEmpty(purpose: PromptPurpose): boolean {

@@ -39,6 +39,10 @@ const OTHER_KEYS: [string, string][] = [
   ['due', 'tomorrow, fri, +3d, +2w, +1m, eow, eom or YYYY-MM-DD'],
   ['Enter', 'save (on the description: open $EDITOR)'],
   ['Esc', 'cancel'],
+  ['', ''],
+  ['History view', ''],
+  ['j k', 'select a change · Esc or q: close'],
+  ['u / Ctrl+R', 'undo / redo the selected change (anyone\'s)'],
 ];
 
 export function helpLines(bindings: KeyBindings): [string, string][] {

@@ -8,6 +8,7 @@ import { renderForm } from './form-view.js';
 import { renderHelp } from './help-view.js';
 import { renderColourPicker, renderLabelManager } from './label-manager-view.js';
 import { renderLinkPicker } from './link-picker-view.js';
+import { renderHistory } from './history-view.js';
 import { MIN_HEIGHT, MIN_WIDTH, isTooSmall, type Size } from './layout.js';
 import { renderConfirm, renderLoading, renderPrompt } from './dialog-view.js';
 import { renderBoard, type RenderOptions } from './render-board.js';
@@ -34,7 +35,7 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         renderHelp(canvas, overlay, options.bindings, options.theme);
         break;
       case 'task':
-        renderTaskView(canvas, overlay, state.board, options.theme, state.author);
+        renderTaskView(canvas, overlay, state.board, options.theme, state.author, options.now);
         break;
       case 'form':
         renderForm(canvas, overlay.form, options.theme);
@@ -56,6 +57,9 @@ export function renderScreen(state: BoardState, size: Size, options: RenderOptio
         break;
       case 'colour':
         renderColourPicker(canvas, overlay, options.theme);
+        break;
+      case 'history':
+        renderHistory(canvas, overlay, options.now, options.theme);
         break;
     }
   }

@@ -3,7 +3,9 @@
  * relations and comments in a scrollable box. Relations and comments are items that Tab
  * selects; the hint line says what the keys do with the one selected.
  */
-import type { Board, TaskDetail } from '../../../shared/protocol/index.js';
+import type { Board, Change, TaskDetail } from '../../../shared/protocol/index.js';
+import { bySeq } from '../state/history-list.js';
+import { changeSpans } from './history-view.js';
 import { drawBox, writeSpans, type Canvas, type Span, type Style } from './canvas.js';
 import { dueText } from '../state/edit-form.js';
 import type { Size } from './layout.js';
@@ -25,7 +27,16 @@ export interface TaskViewContent {
 }
 
 /** The content as lines of spans, wrapped to width; scrolling picks a window of them. */
-export function taskViewContent(detail: TaskDetail, board: Board | null, width: number, theme: Theme, selected: string | null = null, author = ''): TaskViewContent {
+export function taskViewContent(
+  detail: TaskDetail,
+  board: Board | null,
+  width: number,
+  theme: Theme,
+  selected: string | null = null,
+  author = '',
+  history?: readonly Change[],
+  now = new Date(0),
+): TaskViewContent {
   const columnName = (id: number) => board?.columns.find((c) => c.id === id)?.name ?? `column ${id}`;
   const lines: Span[][] = [];
   const items = new Map<string, [number, number]>();
@@ -97,12 +108,17 @@ export function taskViewContent(detail: TaskDetail, board: Board | null, width: 
     }
     items.set(key, [start, lines.length]);
   }
+  if (history) {
+    heading('History');
+    const listed = bySeq(history);
+    for (const change of history) lines.push(changeSpans(change, listed, now, theme, false));
+  }
   return { lines, items };
 }
 
 /** The lines alone (kept for callers that only draw). */
-export function taskViewLines(detail: TaskDetail, board: Board | null, width: number, theme: Theme): Span[][] {
-  return taskViewContent(detail, board, width, theme).lines;
+export function taskViewLines(detail: TaskDetail, board: Board | null, width: number, theme: Theme, history?: readonly Change[]): Span[][] {
+  return taskViewContent(detail, board, width, theme, null, '', history).lines;
 }
 
 function innerSize(size: Size) {
@@ -113,14 +129,14 @@ function innerSize(size: Size) {
 export function maxTaskViewScroll(view: TaskViewOverlay, board: Board | null, size: Size, theme: Theme): number {
   if (!view.detail) return 0;
   const inner = innerSize(size);
-  return Math.max(0, taskViewLines(view.detail, board, inner.width, theme).length - inner.height);
+  return Math.max(0, taskViewLines(view.detail, board, inner.width, theme, view.history).length - inner.height);
 }
 
 /** The scroll that shows the selected item whole (its start, when it is taller than the view). */
 export function scrollToSelected(view: TaskViewOverlay, board: Board | null, size: Size, theme: Theme): number {
   if (!view.detail || !view.selected) return view.scroll;
   const inner = innerSize(size);
-  const content = taskViewContent(view.detail, board, inner.width, theme, view.selected);
+  const content = taskViewContent(view.detail, board, inner.width, theme, view.selected, '', view.history);
   const at = content.items.get(view.selected);
   if (!at) return view.scroll;
   const [start, end] = at;
@@ -141,7 +157,7 @@ export function taskViewHint(view: TaskViewOverlay, author: string): string {
   return 'c/C: comment · r: link · t: labels · e/E: edit · Tab: select · j/k g/G: scroll · Esc: close';
 }
 
-export function renderTaskView(canvas: Canvas, view: TaskViewOverlay, board: Board | null, theme: Theme, author = ''): void {
+export function renderTaskView(canvas: Canvas, view: TaskViewOverlay, board: Board | null, theme: Theme, author = '', now?: Date): void {
   const rect = taskViewRect(canvas);
   const title = view.detail ? view.detail.ref : 'Task';
   const inner = drawBox(canvas, rect, title, theme.box, theme.boxTitle);
@@ -151,7 +167,7 @@ export function renderTaskView(canvas: Canvas, view: TaskViewOverlay, board: Boa
   } else if (!view.detail) {
     canvas.text(inner.x, inner.y, 'Loading…', theme.box, inner.width);
   } else {
-    const { lines } = taskViewContent(view.detail, board, inner.width, theme, view.selected ?? null, author);
+    const { lines } = taskViewContent(view.detail, board, inner.width, theme, view.selected ?? null, author, view.history, now);
     const scroll = Math.max(0, Math.min(view.scroll, lines.length - room));
     lines.slice(scroll, scroll + room).forEach((spans, i) => writeSpans(canvas, inner.x, inner.y + i, spans, inner.width, theme.box));
   }
