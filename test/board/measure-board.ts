@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PASO_BIN, killPid, makeHome, pasoEnv, removeHome, startDaemon } from '../helpers/daemon.js';
+import { PASO_BIN, isAlive, killPid, makeHome, pasoEnv, removeHome, startDaemon, waitFor } from '../helpers/daemon.js';
 import { shellQuote, TmuxServer } from './tmux.js';
 
 const tmux = new TmuxServer(`paso-measure-${process.pid}`);
@@ -112,8 +112,26 @@ async function measurePropagation(runs: number, burst: number, into: BoardMeasur
   try {
     await propagationRuns(home, runs, burst, into);
   } finally {
+    await closeBoards();
     stopDaemonIn(home);
     removeHome(home);
+  }
+}
+
+/**
+ * Closes the two boards of the propagation runs and waits for their processes to end: a
+ * board still running would auto-start a new daemon the moment its daemon stops.
+ */
+async function closeBoards(): Promise<void> {
+  for (const name of ['one', 'two']) {
+    let pid: number;
+    try {
+      pid = Number(tmux.display(name, '#{pane_pid}'));
+    } catch {
+      continue; // not started
+    }
+    tmux.kill(name);
+    await waitFor(() => !isAlive(pid), `board ${name} (pid ${pid}) to exit`);
   }
 }
 
@@ -188,6 +206,7 @@ async function propagationRuns(home: string, runs: number, burst: number, into: 
       `board 2 ran ${(serialDraws.at(-1) ?? beforeSerial).refreshes - beforeSerial.refreshes} refreshes and ${serialDraws.length} redraws`,
   );
   client.close();
+  await closeBoards();
   await daemon.stop();
 }
 
