@@ -286,7 +286,9 @@ export class FuzzGenerator {
         elements.push('silent');
       }
     }
-    return { category: 'batch with non-object elements', line: JSON.stringify(items), expect: { kind: 'batch', elements } };
+    // A batch of notifications alone is answered with nothing at all (JSON-RPC 2.0, batch).
+    const silent = elements.every((element) => element === 'silent');
+    return { category: 'batch with non-object elements', line: JSON.stringify(items), expect: silent ? { kind: 'silent' } : { kind: 'batch', elements } };
   }
 
   /** Valid writes with hostile text (stored exactly, or refused as validation), and ghost batches. */
