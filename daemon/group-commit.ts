@@ -6,6 +6,7 @@
  * calls share an fsync. A client's lines always run in the order it sent them.
  */
 import { RpcCode } from '../shared/errors.js';
+import { methodTraits, type MethodTraits } from '../shared/protocol/method-traits.js';
 import type { Change } from './change-set.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { DaemonLog } from './logger.js';
@@ -33,27 +34,17 @@ export interface GroupCommitHost {
 
 /**
  * Methods that never write: when one arrives on an idle connection it is answered at once,
- * without waiting for the next group (a read has no commit to share).
+ * without waiting for the next group (a read has no commit to share). daemon.shutdown is
+ * about the connection too, but it must follow the group in flight.
  */
-const READ_ONLY = new Set([
-  'daemon.status',
-  'rpc.discover',
-  'hello',
-  'subscribe',
-  'unsubscribe',
-  'board.get',
-  'project.list',
-  'project.get',
-  'column.list',
-  'task.list',
-  'task.get',
-  'label.list',
-  'history.list',
-  'data.export',
-]);
+function neverWrites(method: string): boolean {
+  const traits = (methodTraits as Record<string, MethodTraits | undefined>)[method];
+  if (!traits || method === 'daemon.shutdown') return false;
+  return traits.effect === 'read' || traits.effect === 'connection';
+}
 
 function readOnly(line: ParsedLine): boolean {
-  return line.entries.every((entry) => 'reply' in entry || READ_ONLY.has(entry.call.method));
+  return line.entries.every((entry) => 'reply' in entry || neverWrites(entry.call.method));
 }
 
 interface Work {

@@ -16,31 +16,20 @@
  * so two boards of one person could not be told apart by actor anyway.
  */
 import type { Change, MethodName, ParamsOf, ResultOf } from '../../../shared/protocol/index.js';
+import { methodTraits } from '../../../shared/protocol/method-traits.js';
 import { isOwnChange, recordOwnChange } from '../state/own-changes.js';
 import type { Store } from '../state/store.js';
 import type { BoardRpc } from './effect-context.js';
 
-/** Methods that change nothing, or whose change is not a new change of the board's own. */
-const NOT_OWN_CHANGES: ReadonlySet<string> = new Set([
-  'rpc.discover',
-  'daemon.status',
-  'daemon.shutdown',
-  'daemon.backup',
-  'hello',
-  'subscribe',
-  'unsubscribe',
-  'board.get',
-  'project.list',
-  'project.get',
-  'column.list',
-  'task.list',
-  'task.get',
-  'label.list',
-  'history.list',
-  'history.undo',
-  'history.redo',
-  'data.export',
-]);
+/**
+ * Calls that make no change of the board's own: those that change nothing (reads, the
+ * connection, the host), and undo/redo, which move along the stacks instead of onto them.
+ */
+function makesOwnChange(method: MethodName): boolean {
+  const { effect } = methodTraits[method];
+  if (effect === 'read' || effect === 'connection' || effect === 'host') return false;
+  return method !== 'history.undo' && method !== 'history.redo';
+}
 
 /** How far back to look for the change a call made (others may commit in between). */
 const LOOK_BACK_TASK = 20;
@@ -69,7 +58,7 @@ export class OwnChangeTracker implements BoardRpc {
   call<M extends MethodName>(method: M, params?: ParamsOf<M>): Promise<ResultOf<M>> {
     const reply = this.inner.call(method, params);
     if (method === 'board.get') void reply.then((board) => this.sawSeq((board as { seq: number }).seq), () => {});
-    if (!NOT_OWN_CHANGES.has(method)) {
+    if (makesOwnChange(method)) {
       const after = this.seenSeq;
       this.pending = this.pending.then(() =>
         reply.then(
