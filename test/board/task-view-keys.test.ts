@@ -13,7 +13,7 @@ import { linkCandidates } from '../../client/board/state/link-picker.js';
 import { lineInput } from '../../client/board/state/line-input.js';
 import { pushOverlay } from '../../client/board/state/overlays.js';
 import { applyBoard } from '../../client/board/state/selection.js';
-import { linkParams, nextItemKey } from '../../client/board/state/task-view.js';
+import { linkParams, nextItemKey } from '../../client/board/state/task-view-items.js';
 import { renderScreen, renderToText } from '../../client/board/view/render-screen.js';
 import { board, colourOptions, column, label, plainOptions, project, task, taskDetail } from './board-fixtures.js';
 

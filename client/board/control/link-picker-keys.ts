@@ -4,7 +4,7 @@ import type { BoardState } from '../state/board-state.js';
 import { editLine, inputValue } from '../state/line-input.js';
 import { linkCandidates, type LinkPickerOverlay } from '../state/link-picker.js';
 import { popOverlay, replaceTopOverlay } from '../state/overlays.js';
-import { LINK_KINDS } from '../state/task-view.js';
+import { LINK_KINDS } from '../state/task-view-items.js';
 import type { KeyPress } from './input-event.js';
 
 export function linkPickerKey(state: BoardState, picker: LinkPickerOverlay, key: KeyPress): Step {

@@ -11,7 +11,7 @@ import { lineInput } from '../state/line-input.js';
 import { loadingForm } from '../state/edit-form.js';
 import { popOverlay, pushOverlay, replaceTopOverlay, type TaskViewOverlay } from '../state/overlays.js';
 import { selectTask } from '../state/selection.js';
-import { commentExcerpt, findItem, nextItemKey, UNLINK_PHRASES, type TaskViewItem } from '../state/task-view.js';
+import { commentExcerpt, findItem, nextItemKey, UNLINK_PHRASES, type TaskViewItem } from '../state/task-view-items.js';
 import type { RenderOptions } from '../view/render-board.js';
 import { maxTaskViewScroll, scrollToSelected } from '../view/task-detail-view.js';
 import type { KeyPress } from './input-event.js';

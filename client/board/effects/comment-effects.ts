@@ -5,7 +5,7 @@
  */
 import { cardName } from '../state/board-state.js';
 import type { NamedTask } from '../state/overlays.js';
-import { commentExcerpt } from '../state/task-view.js';
+import { commentExcerpt } from '../state/task-view-items.js';
 import { showError, showInfo, type EffectContext } from './effect-context.js';
 import { reloadTaskViews } from './form-effects.js';
 

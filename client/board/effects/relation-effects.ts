@@ -7,7 +7,7 @@ import { cardName, withMessage } from '../state/board-state.js';
 import type { LinkPickerOverlay } from '../state/link-picker.js';
 import { mapOverlays, pushOverlay, removeOverlays, type NamedTask } from '../state/overlays.js';
 import { selectTask } from '../state/selection.js';
-import { LINK_PHRASES, linkParams, UNLINK_PHRASES, type LinkKind } from '../state/task-view.js';
+import { LINK_PHRASES, linkParams, UNLINK_PHRASES, type LinkKind } from '../state/task-view-items.js';
 import { errorText, showError, showInfo, type EffectContext } from './effect-context.js';
 import { loadTaskView, reloadTaskViews } from './form-effects.js';
 

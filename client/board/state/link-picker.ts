@@ -7,7 +7,7 @@
 import type { Board, TaskSummary } from '../../../shared/protocol/index.js';
 import { foldCase, normalizeQuery, taskMatches } from '../../../shared/task-match.js';
 import { lineInput, inputValue, type LineInput } from './line-input.js';
-import type { LinkKind } from './task-view.js';
+import type { LinkKind } from './task-view-items.js';
 
 export interface LinkPickerOverlay {
   kind: 'link';

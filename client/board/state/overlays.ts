@@ -10,7 +10,7 @@ import type { ColourPickerOverlay, LabelManagerOverlay } from './label-manager.j
 import type { LineInput } from './line-input.js';
 import type { ArchiveOverlay, ProjectPickerOverlay } from './manage-overlays.js';
 import type { LinkPickerOverlay } from './link-picker.js';
-import type { LinkKind } from './task-view.js';
+import type { LinkKind } from './task-view-items.js';
 
 export type PromptPurpose =
   | { action: 'createTask'; columnId: number }

@@ -3,7 +3,7 @@ import type { Board } from '../../../shared/protocol/index.js';
 import { centredRect, drawBox, writeSpans, type Canvas, type Span } from './canvas.js';
 import { visibleInput } from '../state/line-input.js';
 import { linkCandidates, type LinkPickerOverlay } from '../state/link-picker.js';
-import { LINK_KINDS, LINK_PHRASES } from '../state/task-view.js';
+import { LINK_KINDS, LINK_PHRASES } from '../state/task-view-items.js';
 import { wrapText } from './text-width.js';
 import type { Theme } from './theme.js';
 

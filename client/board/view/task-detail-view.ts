@@ -10,7 +10,7 @@ import { drawBox, writeSpans, type Canvas, type Span, type Style } from './canva
 import { dueText } from '../state/edit-form.js';
 import type { Size } from './layout.js';
 import type { TaskViewOverlay } from '../state/overlays.js';
-import { findItem, RELATION_HEADINGS, taskViewItems } from '../state/task-view.js';
+import { findItem, RELATION_HEADINGS, taskViewItems } from '../state/task-view-items.js';
 import { descriptionLines } from './markdown-style.js';
 import { wrapText } from './text-width.js';
 import type { Theme } from './theme.js';
