@@ -69,7 +69,7 @@ export interface TaskViewOverlay {
   /** Set when the task was deleted while shown. */
   gone: boolean;
   scroll: number;
-  /** The selected relation or comment (see state/task-view.ts); absent: none. */
+  /** The selected relation or comment (see state/task-view-items.ts); absent: none. */
   selected?: string | null;
   /** The task's changes, newest first (history.list {taskId}); absent until loaded. */
   history?: readonly Change[];
