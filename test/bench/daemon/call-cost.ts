@@ -12,7 +12,7 @@ import { migrateToLatest } from '../../../daemon/db/migrations.js';
 import { openDatabase } from '../../../daemon/db/open-database.js';
 import { SyncDb } from '../../../daemon/db/sync-db.js';
 import { Dispatcher } from '../../../daemon/dispatcher.js';
-import { encodeLine } from '../../../shared/framing.js';
+import { encodeMessage } from '../../../daemon/reply-encoding.js';
 import { median, nowNs } from './stats.js';
 
 export interface CallCost {
@@ -30,7 +30,7 @@ export async function measureCallCost(calls = 2000, which: readonly ('create' | 
     await migrateToLatest(sqlite);
     const dispatcher = new Dispatcher(new SyncDb(sqlite));
     const run = (method: Parameters<Dispatcher['call']>[0], params: unknown) =>
-      encodeLine({ jsonrpc: '2.0', id: 1, result: dispatcher.group(() => dispatcher.call(method, params).result) });
+      encodeMessage({ jsonrpc: '2.0', id: 1, result: dispatcher.group(() => dispatcher.call(method, params).result) });
     const { id: projectId } = dispatcher.call('project.create', { name: 'Bench', key: 'BEN' }).result as { id: number };
     const { id: labelId } = dispatcher.call('label.create', { projectId, name: 'bug' }).result as { id: number };
     const timed = (body: (i: number) => void, n: number): number => {
