@@ -4,10 +4,11 @@
  * (a Unix socket in the daemon, an in-memory pair in tests).
  */
 import type { Duplex } from 'node:stream';
-import { encodeLine, LineSplitter } from '../shared/framing.js';
+import { LineSplitter } from '../shared/framing.js';
 import { DB_CHANGED, MAX_LINE_BYTES } from '../shared/protocol/index.js';
 import type { DbChanged } from '../shared/protocol/entities.js';
 import { RpcCode } from '../shared/errors.js';
+import { encodeMessage } from './reply-encoding.js';
 
 /** Above this many unsent bytes we stop reading the client's requests until it drains. */
 const WRITE_BACKLOG_LIMIT = 1024 * 1024;
@@ -59,7 +60,7 @@ export class ClientConnection {
 
   send(message: unknown): void {
     if (this.socket.destroyed || !this.socket.writable) return;
-    this.socket.write(encodeLine(message));
+    this.socket.write(encodeMessage(message));
     if (this.socket.writableLength > WRITE_BACKLOG_LIMIT) this.socket.pause();
   }
 

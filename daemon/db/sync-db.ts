@@ -15,6 +15,7 @@ import {
   type CompiledQuery,
 } from 'kysely';
 import type { Database } from './schema.js';
+import type { Statement } from './statement.js';
 
 type Row<Q> = Q extends Compilable<infer R> ? R : never;
 
@@ -22,6 +23,7 @@ export class SyncDb {
   /** Build queries with this; run them with all/first/run below. */
   readonly qb: Kysely<Database>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly written = new Map<Statement<readonly unknown[], unknown>, BetterSqlite3.Statement>();
 
   constructor(readonly sqlite: BetterSqlite3.Database) {
     this.qb = new Kysely<Database>({
@@ -53,9 +55,34 @@ export class SyncDb {
     return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
   }
 
+  /** The first row of a statement (see statement.ts), or undefined. */
+  get<P extends readonly unknown[], R>(query: Statement<P, R>, ...params: P): R | undefined {
+    return this.statementFor(query).get(...params) as R | undefined;
+  }
+
+  /** Every row of a statement. */
+  rows<P extends readonly unknown[], R>(query: Statement<P, R>, ...params: P): R[] {
+    return this.statementFor(query).all(...params) as R[];
+  }
+
+  /** Runs a writing statement; returns rows changed and the last inserted rowid. */
+  exec<P extends readonly unknown[]>(query: Statement<P, unknown>, ...params: P): { changes: number; lastInsertRowid: number } {
+    const result = this.statementFor(query).run(...params);
+    return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
+  }
+
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
     return this.sqlite.transaction(fn)();
+  }
+
+  private statementFor(query: Statement<readonly unknown[], unknown>): BetterSqlite3.Statement {
+    let prepared = this.written.get(query);
+    if (!prepared) {
+      prepared = this.sqlite.prepare(query.sql);
+      this.written.set(query, prepared);
+    }
+    return prepared;
   }
 
   private prepare(compiled: CompiledQuery): BetterSqlite3.Statement {

@@ -12,7 +12,7 @@ import { projectColumns } from './columns.js';
 import { projectLabels } from './labels.js';
 import { requireProject } from './lookups.js';
 import { columnFromRow, projectFromRow, type ProjectRow } from './rows.js';
-import { taskDetail } from './task-queries.js';
+import { taskDetail } from './task-detail.js';
 
 export function exportData(params: ParamsOf<'data.export'>, ctx: ServiceContext): PasoExport {
   const { db } = ctx;

@@ -8,7 +8,7 @@ import type { ParamsOf, TaskDetail } from '../../shared/protocol/index.js';
 import type { ServiceContext } from './context.js';
 import { requireTask } from './lookups.js';
 import { ARCHIVED_POSITION, closeGap, countTasksInColumn } from './task-positions.js';
-import { taskDetail } from './task-queries.js';
+import { taskDetail } from './task-detail.js';
 
 export function archiveTask(params: ParamsOf<'task.archive'>, ctx: ServiceContext): TaskDetail {
   const { db } = ctx;

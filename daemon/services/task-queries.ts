@@ -5,11 +5,14 @@
 import { sql } from 'kysely';
 import { notFound } from '../../shared/errors.js';
 import { normalizeQuery, taskMatches } from '../../shared/task-match.js';
-import type { ParamsOf, RelationKind, TaskDetail, TaskLink, TaskSummary } from '../../shared/protocol/index.js';
+import type { ParamsOf, TaskDetail, TaskSummary } from '../../shared/protocol/index.js';
+import { statement } from '../db/statement.js';
 import type { SyncDb } from '../db/sync-db.js';
+import { isBlockedSql } from './blocked-rule.js';
 import type { ServiceContext } from './context.js';
 import { requireColumn, requireLabel, requireProject, requireSameProject } from './lookups.js';
-import { commentFromRow, labelFromRow, taskRef, type ProjectRow, type TaskRow } from './rows.js';
+import { taskRef, type ProjectRow, type TaskRow } from './rows.js';
+import { taskDetail } from './task-detail.js';
 
 export interface SummaryFilter {
   columnId?: number;
@@ -100,24 +103,13 @@ function projectTaskLabelIds(db: SyncDb, projectId: number): Map<number, number[
   return byTask;
 }
 
-/**
- * The blocked rule, written once: a task is blocked when some task that blocks it is open,
- * and a blocker is open unless its column has the done role or it is archived (put away:
- * nobody works on it); in a project without a done column, every live blocker is open. `onlyTaskId` narrows it to one task (task.get).
- */
-function blockedTaskIds(db: SyncDb, projectId: number, onlyTaskId?: number): Set<number> {
-  let query = db.qb
-    .selectFrom('relations')
-    .innerJoin('tasks as blocker', 'blocker.id', 'relations.from_task_id')
-    .innerJoin('columns as blocker_column', 'blocker_column.id', 'blocker.column_id')
-    .select('relations.to_task_id')
-    .distinct()
-    .where('relations.kind', '=', 'blocks')
-    .where('blocker.project_id', '=', projectId)
-    .where('blocker.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('blocker_column.role', 'is', null), eb('blocker_column.role', '!=', 'done')]));
-  if (onlyTaskId !== undefined) query = query.where('relations.to_task_id', '=', onlyTaskId);
-  return new Set(db.all(query).map((r) => r.to_task_id));
+const blockedInProject = statement<[projectId: number], { id: number }>(
+  `SELECT task.id FROM tasks AS task WHERE task.project_id = ? AND ${isBlockedSql('task')}`,
+);
+
+/** The project's blocked tasks (blocked-rule.ts). */
+function blockedTaskIds(db: SyncDb, projectId: number): Set<number> {
+  return new Set(db.rows(blockedInProject, projectId).map((row) => row.id));
 }
 
 /** Label names by id, for matching a query against a task's labels. */
@@ -171,92 +163,4 @@ export function taskIdByRef(db: SyncDb, ref: string): number {
     : undefined;
   if (!row) throw notFound(`task ${ref}`, { ref });
   return row.id;
-}
-
-type LinkRow = TaskLink & { kind: RelationKind; ticket: number };
-
-export function taskDetail(db: SyncDb, id: number): TaskDetail {
-  const task = db.first(
-    db.qb
-      .selectFrom('tasks')
-      .innerJoin('projects', 'projects.id', 'tasks.project_id')
-      .selectAll('tasks')
-      .select('projects.key as project_key')
-      .where('tasks.id', '=', id),
-  );
-  if (!task) throw notFound(`task ${id}`, { id });
-
-  const labels = db
-    .all(
-      db.qb
-        .selectFrom('labels')
-        .innerJoin('task_labels', 'task_labels.label_id', 'labels.id')
-        .selectAll('labels')
-        .where('task_labels.task_id', '=', id)
-        .orderBy(sql`labels.name COLLATE NOCASE`)
-        .orderBy('labels.id'),
-    )
-    .map(labelFromRow);
-
-  const toLink = (row: { kind: LinkRow['kind']; id: number; ticket: number; title: string; column_id: number }): LinkRow => ({
-    kind: row.kind,
-    id: row.id,
-    ref: taskRef(task.project_key, row.ticket),
-    title: row.title,
-    columnId: row.column_id,
-    ticket: row.ticket,
-  });
-  const linkColumns = ['other.id', 'other.ticket', 'other.title', 'other.column_id', 'relations.kind'] as const;
-  /** Relations from this task (`outgoing`) or to it, each with the task at the other end. */
-  const links = (direction: 'outgoing' | 'incoming'): LinkRow[] => {
-    const [self, other] = direction === 'outgoing' ? (['from_task_id', 'to_task_id'] as const) : (['to_task_id', 'from_task_id'] as const);
-    return db
-      .all(
-        db.qb
-          .selectFrom('relations')
-          .innerJoin('tasks as other', 'other.id', `relations.${other}`)
-          .select(linkColumns)
-          .where(`relations.${self}`, '=', id),
-      )
-      .map(toLink);
-  };
-  const outgoing = links('outgoing');
-  const incoming = links('incoming');
-
-  const comments = db
-    .all(db.qb.selectFrom('comments').selectAll().where('task_id', '=', id).orderBy('id'))
-    .map(commentFromRow);
-
-  const pick = (rows: LinkRow[], kind: LinkRow['kind']): TaskLink[] =>
-    rows
-      .filter((r) => r.kind === kind)
-      .sort((a, b) => a.ticket - b.ticket)
-      .map(({ id: linkId, ref, title, columnId }) => ({ id: linkId, ref, title, columnId }));
-
-  return {
-    id: task.id,
-    projectId: task.project_id,
-    ref: taskRef(task.project_key, task.ticket),
-    ticket: task.ticket,
-    title: task.title,
-    columnId: task.column_id,
-    position: task.position,
-    priority: task.priority,
-    type: task.type,
-    dueAt: task.due_at,
-    labelIds: labels.map((l) => l.id),
-    blocked: blockedTaskIds(db, task.project_id, id).has(id),
-    version: task.version,
-    updatedAt: task.updated_at,
-    archivedAt: task.archived_at,
-    description: task.description,
-    createdAt: task.created_at,
-    labels,
-    parents: pick(incoming, 'parent'),
-    children: pick(outgoing, 'parent'),
-    blocks: pick(outgoing, 'blocks'),
-    blockedBy: pick(incoming, 'blocks'),
-    related: pick([...outgoing, ...incoming], 'related'),
-    comments,
-  };
 }

@@ -9,7 +9,7 @@ import type { ParamsOf, RelationKind, TaskDetail } from '../../shared/protocol/i
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
 import { requireProject, requireSameProject, requireTask } from './lookups.js';
-import { taskDetail } from './task-queries.js';
+import { taskDetail } from './task-detail.js';
 import { bumpTaskVersions } from './task-versions.js';
 
 interface Edge {

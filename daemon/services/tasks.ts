@@ -1,14 +1,41 @@
 /** Writing tasks: create, update, move, delete and set labels, keeping positions 0..n-1. */
 import { conflict, notFound, validation } from '../../shared/errors.js';
-import type { Ok, ParamsOf, TaskDetail } from '../../shared/protocol/index.js';
+import type { Ok, ParamsOf, RelationKind, TaskDetail } from '../../shared/protocol/index.js';
+import { statement } from '../db/statement.js';
 import type { SyncDb } from '../db/sync-db.js';
 import type { ServiceContext } from './context.js';
 import { normalizeDueAt } from './due-date.js';
-import { requireColumn, requireProject, requireSameProject, requireTask } from './lookups.js';
+import { requireColumn, requireLabel, requireProject, requireSameProject, requireTask } from './lookups.js';
 import type { ColumnRow, TaskRow } from './rows.js';
 import { clampPosition, closeGap, countTasksInColumn, openGap } from './task-positions.js';
-import { taskDetail } from './task-queries.js';
+import { taskDetail } from './task-detail.js';
 import { bumpTaskVersions, bumpTasksLinkedTo } from './task-versions.js';
+
+const takeTicket = statement<[projectId: number]>('UPDATE projects SET next_ticket = next_ticket + 1 WHERE id = ?');
+interface NewTask {
+  projectId: number;
+  columnId: number;
+  ticket: number;
+  title: string;
+  description: string;
+  priority: TaskRow['priority'];
+  type: TaskRow['type'];
+  dueAt: string | null;
+  position: number;
+  now: string;
+}
+const insertTask = statement<[NewTask]>(
+  `INSERT INTO tasks (project_id, column_id, ticket, title, description, priority, type, due_at, position, version, created_at, updated_at)
+   VALUES (@projectId, @columnId, @ticket, @title, @description, @priority, @type, @dueAt, @position, 1, @now, @now)`,
+);
+const insertTaskLabel = statement<[taskId: number, labelId: number]>('INSERT INTO task_labels (task_id, label_id) VALUES (?, ?)');
+const insertRelation = statement<[kind: RelationKind, fromTaskId: number, toTaskId: number]>(
+  'INSERT INTO relations (kind, from_task_id, to_task_id) VALUES (?, ?, ?)',
+);
+/** The project's `ready` column, else its first. */
+const defaultColumnOf = statement<[projectId: number], ColumnRow>(
+  `SELECT * FROM columns WHERE project_id = ? ORDER BY CASE WHEN role = 'ready' THEN 0 ELSE 1 END, position LIMIT 1`,
+);
 
 export function createTask(params: ParamsOf<'task.create'>, ctx: ServiceContext): TaskDetail {
   const { db } = ctx;
@@ -22,29 +49,22 @@ export function createTask(params: ParamsOf<'task.create'>, ctx: ServiceContext)
 
   // Tickets come from a counter that only rises, so a deleted task's number is never reused.
   const ticket = project.next_ticket;
-  db.run(db.qb.updateTable('projects').set({ next_ticket: ticket + 1 }).where('id', '=', project.id));
-  const inserted = db.run(
-    db.qb.insertInto('tasks').values({
-      project_id: project.id,
-      column_id: column.id,
-      ticket,
-      title,
-      description: params.description ?? '',
-      priority: params.priority ?? 'medium',
-      type: params.type ?? 'task',
-      due_at: dueAt,
-      position: countTasksInColumn(db, column.id),
-      version: 1,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    }),
-  );
-  const id = inserted.lastInsertRowid;
-  if (labelIds.length > 0) {
-    db.run(db.qb.insertInto('task_labels').values(labelIds.map((labelId) => ({ task_id: id, label_id: labelId }))));
-  }
+  db.exec(takeTicket, project.id);
+  const { lastInsertRowid: id } = db.exec(insertTask, {
+    projectId: project.id,
+    columnId: column.id,
+    ticket,
+    title,
+    description: params.description ?? '',
+    priority: params.priority ?? 'medium',
+    type: params.type ?? 'task',
+    dueAt,
+    position: countTasksInColumn(db, column.id),
+    now: ctx.now,
+  });
+  for (const labelId of labelIds) db.exec(insertTaskLabel, id, labelId);
   if (parent) {
-    db.run(db.qb.insertInto('relations').values({ kind: 'parent', from_task_id: parent.id, to_task_id: id }));
+    db.exec(insertRelation, 'parent', parent.id, id);
     bumpTaskVersions(db, [parent.id], ctx.now);
   }
   ctx.touch(project.id);
@@ -157,15 +177,7 @@ function requireVersion(db: SyncDb, task: TaskRow, expectedVersion: number | und
 
 /** The project's `ready` column, else its first; a project without columns cannot take tasks. */
 function defaultColumn(db: SyncDb, projectId: number): ColumnRow {
-  const row = db.first(
-    db.qb
-      .selectFrom('columns')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .orderBy((eb) => eb.case().when('role', '=', 'ready').then(0).else(1).end())
-      .orderBy('position')
-      .limit(1),
-  );
+  const row = db.get(defaultColumnOf, projectId);
   if (!row) throw validation('the project has no columns; create one first', { field: 'columnId', projectId });
   return row;
 }
@@ -187,12 +199,6 @@ function requireColumnWithRole(db: SyncDb, projectId: number, role: NonNullable<
 /** Distinct label ids, each an existing label of the project. */
 function requireProjectLabels(db: SyncDb, projectId: number, labelIds: readonly number[]): number[] {
   const ids = [...new Set(labelIds)];
-  if (ids.length === 0) return ids;
-  const rows = db.all(db.qb.selectFrom('labels').select(['id', 'project_id']).where('id', 'in', ids));
-  for (const id of ids) {
-    const row = rows.find((r) => r.id === id);
-    if (!row) throw notFound(`label ${id}`, { id, field: 'labelIds' });
-    requireSameProject(row, projectId, `label ${id}`, 'labelIds');
-  }
+  for (const id of ids) requireSameProject(requireLabel(db, id, 'labelIds'), projectId, `label ${id}`, 'labelIds');
   return ids;
 }

@@ -114,4 +114,45 @@ describe('project methods', () => {
     assert.equal(board.columns[0].tasks[0].description, undefined, 'summaries carry no description');
     await expectError(f.rpc.call('board.get', { projectId: 999_999 }), Code.notFound);
   });
+
+  // board.get builds its JSON in SQL (services/board.ts); task.list maps rows in JS: both
+  // must tell the same board, key order included.
+  test('board.get is exactly project.get, column.list with task.list per column, label.list and the seq', async () => {
+    const p = await f.rpc.call('project.create', { name: 'Wé "quoted" \\ 😀', description: 'two\nlines' });
+    const columns = await f.rpc.call('column.list', { projectId: p.id });
+    await f.rpc.call('column.create', { projectId: p.id, name: 'Empty' });
+    await f.rpc.call('column.update', { id: columns[1].id, wipLimit: 2 });
+    const labels = [];
+    for (const name of ['zeta', 'Alpha', 'beta']) labels.push((await f.rpc.call('label.create', { projectId: p.id, name })).id);
+    const ids: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const task = await f.rpc.call('task.create', {
+        projectId: p.id,
+        title: `T${i} "q" \\ é 😀 \u2028`,
+        columnId: columns[i % 3].id,
+        dueAt: i % 4 === 0 ? '2026-03-01' : null,
+        labelIds: i % 2 ? labels : i % 3 ? [labels[2]] : [],
+      });
+      ids.push(task.id);
+    }
+    await f.rpc.call('task.link', { taskId: ids[0], kind: 'blocks', targetId: ids[1] }); // open blocker
+    await f.rpc.call('task.link', { taskId: ids[2], kind: 'blocks', targetId: ids[3] }); // blocker in done
+    await f.rpc.call('task.link', { taskId: ids[4], kind: 'blocks', targetId: ids[5] });
+    await f.rpc.call('task.archive', { id: ids[4] }); // archived blocker
+    await f.rpc.call('task.archive', { id: ids[6] });
+    await f.rpc.call('task.move', { id: ids[7], columnId: columns[0].id, position: 0 });
+
+    const board = await f.rpc.call('board.get', { projectId: p.id });
+    const tasks = await f.rpc.call('task.list', { projectId: p.id });
+    const expected = {
+      project: await f.rpc.call('project.get', { id: p.id }),
+      columns: (await f.rpc.call('column.list', { projectId: p.id })).map((c: any) => ({ ...c, tasks: tasks.filter((t: any) => t.columnId === c.id) })),
+      labels: await f.rpc.call('label.list', { projectId: p.id }),
+      seq: (await f.rpc.call('daemon.status')).seq,
+    };
+    assert.equal(JSON.stringify(board), JSON.stringify(expected));
+    assert.deepEqual(tasks.filter((t: any) => t.blocked).map((t: any) => t.id), [ids[1]]);
+    const [inAtomic] = await f.rpc.call('atomic', { calls: [{ method: 'board.get', params: { projectId: p.id } }] });
+    assert.deepEqual(inAtomic, board);
+  });
 });
