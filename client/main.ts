@@ -24,7 +24,7 @@ function fastPath(args: readonly string[]): (() => Promise<number>) | null {
     }
   }
   if (args.length === 1 && args[0] === 'daemon') {
-    return async () => (await import('../daemon/main.js')).runDaemon();
+    return async () => (await import('../daemon/run-daemon.js')).runDaemon();
   }
   return null;
 }

@@ -48,7 +48,7 @@ function buildProgram(args: readonly string[]): Command {
       .command('daemon')
       .description('Run the daemon in the foreground (what auto-start spawns, detached)')
       .action(async () => {
-        const { runDaemon } = await import('../daemon/main.js');
+        const { runDaemon } = await import('../daemon/run-daemon.js');
         process.exitCode = await runDaemon();
       }),
     ['paso daemon                             # in the foreground, until Ctrl-C', 'paso daemon status'],

@@ -1,5 +1,5 @@
 /**
- * Every daemon figure beside its floor, printed as one table: `node dist/test/bench/daemon/main.js [--quick]`.
+ * Every daemon figure beside its floor, printed as one table: `node dist/test/bench/daemon/daemon-figures.js [--quick]`.
  * Each measurement is also an exported function (see the other files here) for `npm run bench`.
  */
 import { makeHome, removeHome } from '../../helpers/daemon.js';
