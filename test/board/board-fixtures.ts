@@ -1,5 +1,5 @@
 /** Boards as the daemon returns them, built in memory for the pure rendering and state tests. */
-import type { Board, BoardColumn, Label, Project, TaskDetail, TaskSummary } from '../../shared/protocol/index.js';
+import type { Board, BoardColumn, Change, Label, Project, TaskDetail, TaskSummary } from '../../shared/protocol/index.js';
 import { DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
 import type { RenderOptions } from '../../client/board/view/render-board.js';
 import { makeTheme } from '../../client/board/view/theme.js';
@@ -71,4 +71,22 @@ export function taskDetail(summary: TaskSummary, extra: Partial<TaskDetail> = {}
 
 export function label(id: number, name: string): Label {
   return { id, projectId: 1, name, color: '#336699' };
+}
+
+/** A history entry (history.list) with defaults; extra overrides any field. */
+export function change(seq: number, extra: Partial<Change> = {}): Change {
+  return {
+    seq,
+    at: NOW.toISOString(),
+    actor: 'alice',
+    client: 'board',
+    method: 'task.move',
+    projectId: 1,
+    taskIds: [1],
+    summary: `change ${seq}`,
+    undoable: true,
+    undoneBy: null,
+    undoes: null,
+    ...extra,
+  };
 }

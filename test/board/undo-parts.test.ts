@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Change } from '../../shared/protocol/index.js';
 import type { InputEvent } from '../../client/board/control/input-event.js';
 import { routeInput } from '../../client/board/control/key-router.js';
 import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
@@ -26,24 +25,7 @@ import {
 import { applyBoard } from '../../client/board/state/selection.js';
 import { relativeTime } from '../../client/board/view/relative-time.js';
 import { renderToText } from '../../client/board/view/render-screen.js';
-import { board, column, NOW, plainOptions, project, task, taskDetail } from './board-fixtures.js';
-
-function change(seq: number, extra: Partial<Change> = {}): Change {
-  return {
-    seq,
-    at: NOW.toISOString(),
-    actor: 'alice',
-    client: 'board',
-    method: 'task.move',
-    projectId: 1,
-    taskIds: [1],
-    summary: `change ${seq}`,
-    undoable: true,
-    undoneBy: null,
-    undoes: null,
-    ...extra,
-  };
-}
+import { board, change, column, NOW, plainOptions, project, task, taskDetail } from './board-fixtures.js';
 
 const own = (seq: number) => ({ seq, summary: `change ${seq}`, taskIds: [1] });
 const seqs = (stacks: OwnChanges) => ({ undo: stacks.undo.map((c) => c.seq), redo: stacks.redo.map((c) => c.seq) });

@@ -6,31 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PasoError } from '../../shared/errors.js';
-import type { Change } from '../../shared/protocol/index.js';
-import { board, column, NOW, project, task, taskDetail } from './board-fixtures.js';
+import { board, change, column, project, task, taskDetail } from './board-fixtures.js';
 import { flush, makeRuntime, press, scriptedRpc } from './scripted-board.js';
 
 const web = project(1, 'WEB', 'Website');
 const first = task(11, 'First', { id: 1, ref: 'WEB-1', version: 2 });
 const start = board([column(11, 'Todo', [first]), column(12, 'Done')], [], web);
 const movedAt = '2026-06-15T12:00:05.000Z';
-
-function change(seq: number, extra: Partial<Change> = {}): Change {
-  return {
-    seq,
-    at: NOW.toISOString(),
-    actor: 'alice',
-    client: 'board',
-    method: 'task.move',
-    projectId: 1,
-    taskIds: [1],
-    summary: `change ${seq}`,
-    undoable: true,
-    undoneBy: null,
-    undoes: null,
-    ...extra,
-  };
-}
 
 test('L u typed ahead: u waits for the move and its look-up, then undoes that move; keys behind u wait for its answer', async () => {
   const s = scriptedRpc();

@@ -74,11 +74,29 @@ function valuesOf(task: TaskDetail): FormValues {
 }
 
 export function openForm(task: TaskDetail, labels: Label[], focus: FormField = 'title'): EditForm {
-  const values = valuesOf(task);
+  return formWith({ taskId: task.id, ref: task.ref, baseVersion: task.version, values: valuesOf(task), labels, focus, loading: false });
+}
+
+/** The form shown while its task loads; the keys typed meanwhile wait and then reach it. */
+export function loadingForm(taskId: number, ref: string, focus: FormField = 'title'): EditForm {
+  const values: FormValues = { title: '', description: '', priority: 'medium', type: 'task', dueAt: '', labelIds: [] };
+  return formWith({ taskId, ref, baseVersion: 0, values, labels: [], focus, loading: true });
+}
+
+function formWith(from: {
+  taskId: number;
+  ref: string;
+  baseVersion: number;
+  values: FormValues;
+  labels: Label[];
+  focus: FormField;
+  loading: boolean;
+}): EditForm {
+  const { values } = from;
   return {
-    taskId: task.id,
-    ref: task.ref,
-    baseVersion: task.version,
+    taskId: from.taskId,
+    ref: from.ref,
+    baseVersion: from.baseVersion,
     original: values,
     title: lineInput(values.title),
     description: values.description,
@@ -86,39 +104,14 @@ export function openForm(task: TaskDetail, labels: Label[], focus: FormField = '
     type: values.type,
     dueAt: lineInput(values.dueAt),
     labelIds: values.labelIds,
-    labels,
-    focus,
+    labels: from.labels,
+    focus: from.focus,
     labelCursor: 0,
     labelQuery: lineInput(),
     conflict: null,
     saving: false,
     error: null,
-    loading: false,
-  };
-}
-
-/** The form shown while its task loads; the keys typed meanwhile wait and then reach it. */
-export function loadingForm(taskId: number, ref: string, focus: FormField = 'title'): EditForm {
-  const values: FormValues = { title: '', description: '', priority: 'medium', type: 'task', dueAt: '', labelIds: [] };
-  return {
-    taskId,
-    ref,
-    baseVersion: 0,
-    original: values,
-    title: lineInput(''),
-    description: '',
-    priority: values.priority,
-    type: values.type,
-    dueAt: lineInput(''),
-    labelIds: [],
-    labels: [],
-    focus,
-    labelCursor: 0,
-    labelQuery: lineInput(),
-    conflict: null,
-    saving: false,
-    error: null,
-    loading: true,
+    loading: from.loading,
   };
 }
 
