@@ -7,29 +7,9 @@
  * loads no terminal library.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { SpanFitter, type MarkdownLine, type Prefix, type Span, type SpanStyle } from './span-fitter.js';
 
-/** How a span looks; flags combine (strong text inside a quote is both). Empty: plain. */
-export interface SpanStyle {
-  heading?: number;
-  strong?: true;
-  emphasis?: true;
-  strike?: true;
-  code?: true;
-  codeBlock?: true;
-  quote?: true;
-  link?: true;
-  /** A link's target, shown after its text. */
-  url?: true;
-  /** List bullets and numbers, quote bars, rules. */
-  marker?: true;
-}
-
-export interface Span {
-  text: string;
-  style: SpanStyle;
-}
-
-export type MarkdownLine = Span[];
+export type { MarkdownLine, Span, SpanStyle };
 
 export interface MarkdownOptions {
   /** Cells available per line (at least 1). */
@@ -46,17 +26,15 @@ export function renderMarkdown(source: string, options: MarkdownOptions): Markdo
   const tokens = new Lexer({ gfm: true }).lex(source.replace(/\r\n?/g, '\n'));
   // Deep nesting in a narrow view can leave no room after the bars and indents: cut what
   // overflows rather than draw past the edge.
-  return layout.blocks(tokens, { first: [], rest: [] }, {}).map((line) => layout.clip(line));
-}
-
-/** What goes before each line of a block: its first line's prefix, and every later line's. */
-interface Prefix {
-  first: Span[];
-  rest: Span[];
+  return layout.blocks(tokens, { first: [], rest: [] }, {}).map((line) => layout.fit.clip(line));
 }
 
 class Layout {
-  constructor(private readonly options: MarkdownOptions) {}
+  readonly fit: SpanFitter;
+
+  constructor(private readonly options: MarkdownOptions) {
+    this.fit = new SpanFitter(options.width, options.charWidth);
+  }
 
   /**
    * Blocks separated by one blank line (it keeps the prefix's bars, so quotes stay barred);
@@ -79,13 +57,13 @@ class Layout {
         return [];
       case 'heading': {
         const t = token as Tokens.Heading;
-        return this.wrap(this.inline(t.tokens, { ...style, heading: t.depth }), prefix);
+        return this.fit.wrap(this.inline(t.tokens, { ...style, heading: t.depth }), prefix);
       }
       case 'paragraph':
       case 'text': {
         const t = token as Tokens.Paragraph | Tokens.Text;
         const spans = 'tokens' in t && t.tokens ? this.inline(t.tokens, style) : [{ text: decode(t.text), style }];
-        return this.wrap(spans, prefix);
+        return this.fit.wrap(spans, prefix);
       }
       case 'code':
         return this.codeBlock((token as Tokens.Code).text, prefix, style);
@@ -97,7 +75,7 @@ class Layout {
       case 'list':
         return this.list(token as Tokens.List, prefix, style);
       case 'hr': {
-        const room = Math.max(1, this.options.width - this.spansWidth(prefix.first));
+        const room = Math.max(1, this.options.width - this.fit.spansWidth(prefix.first));
         return [[...prefix.first, { text: '─'.repeat(room), style: { marker: true } }]];
       }
       case 'table':
@@ -117,7 +95,7 @@ class Layout {
       const bullet = list.ordered ? `${start + i}.`.padStart(numberWidth) : '•';
       const box = item.task ? (item.checked ? ' [x]' : ' [ ]') : '';
       const marker: Span = { text: `${bullet}${box} `, style: { marker: true } };
-      const hang: Span = { text: ' '.repeat(this.textWidth(marker.text)), style: {} };
+      const hang: Span = { text: ' '.repeat(this.fit.textWidth(marker.text)), style: {} };
       const body = item.tokens.filter((t) => t.type !== 'checkbox');
       const itemPrefix = { first: [...(lines.length === 0 ? prefix.first : prefix.rest), marker], rest: [...prefix.rest, hang] };
       const itemLines = this.blocks(body, itemPrefix, style, !list.loose);
@@ -134,7 +112,7 @@ class Layout {
         ...this.inline(cell.tokens, header ? { ...style, strong: true } : style),
       ]);
     const rows = [row(table.header, true), ...table.rows.map((cells) => row(cells, false))];
-    return rows.flatMap((spans, i) => this.wrap(spans, i === 0 ? prefix : { first: prefix.rest, rest: prefix.rest }));
+    return rows.flatMap((spans, i) => this.fit.wrap(spans, i === 0 ? prefix : { first: prefix.rest, rest: prefix.rest }));
   }
 
   private codeBlock(text: string, prefix: Prefix, style: SpanStyle): MarkdownLine[] {
@@ -146,8 +124,8 @@ class Layout {
     const lines: MarkdownLine[] = [];
     for (const sourceLine of text.replace(/\t/g, TAB).split('\n')) {
       const lead = lines.length === 0 ? prefix.first : prefix.rest;
-      const room = Math.max(1, this.options.width - this.spansWidth(lead));
-      const pieces = this.cut(sourceLine, room);
+      const room = Math.max(1, this.options.width - this.fit.spansWidth(lead));
+      const pieces = this.fit.cut(sourceLine, room);
       pieces.forEach((piece, i) => lines.push([...(lines.length === 0 && i === 0 ? prefix.first : prefix.rest), ...(piece === '' ? [] : [{ text: piece, style }])]));
     }
     return lines;
@@ -192,116 +170,6 @@ class Layout {
     return spans;
   }
 
-  /** Greedy word wrap of spans into lines of at most `width` cells, prefixes included. */
-  private wrap(spans: readonly Span[], prefix: Prefix): MarkdownLine[] {
-    const { width } = this.options;
-    const lines: MarkdownLine[] = [];
-    let line: Span[] = [...prefix.first];
-    let lineStart = this.spansWidth(prefix.first);
-    let used = lineStart;
-    let pendingSpace: SpanStyle | null = null;
-    const newLine = () => {
-      lines.push(line);
-      line = [...prefix.rest];
-      lineStart = used = this.spansWidth(prefix.rest);
-      pendingSpace = null;
-    };
-    const put = (text: string, style: SpanStyle) => {
-      const last = line[line.length - 1];
-      // Prefix spans are shared between lines: never grow them.
-      if (last && last.style === style && !prefix.first.includes(last) && !prefix.rest.includes(last)) last.text += text;
-      else line.push({ text, style });
-      used += this.textWidth(text);
-    };
-    for (const span of spans) {
-      if (span.text === '\n') {
-        newLine(); // a hard break (<br>, two trailing spaces)
-        continue;
-      }
-      // Words and the whitespace between them; a newline inside a paragraph is a space.
-      for (const part of span.text.replace(/[\t\n]/g, ' ').split(/( +)/)) {
-        if (part === '') continue;
-        if (part.startsWith(' ')) {
-          if (used > lineStart) pendingSpace = span.style;
-          continue;
-        }
-        const space: SpanStyle | null = pendingSpace;
-        pendingSpace = null;
-        if (used + (space ? 1 : 0) + this.textWidth(part) <= width) {
-          if (space) put(' ', space);
-          put(part, span.style);
-          continue;
-        }
-        if (used > lineStart) newLine();
-        // A word longer than a whole line is cut.
-        let rest = part;
-        for (;;) {
-          const fits = width - used;
-          if (this.textWidth(rest) <= fits) {
-            put(rest, span.style);
-            break;
-          }
-          const [head, tail] = this.split(rest, Math.max(1, fits));
-          put(head, span.style);
-          rest = tail;
-          if (rest === '') break;
-          newLine();
-        }
-      }
-    }
-    lines.push(line);
-    return lines;
-  }
-
-  /** Splits text into pieces of at most `room` cells (an empty line stays one empty piece). */
-  private cut(text: string, room: number): string[] {
-    const pieces: string[] = [];
-    let rest = text;
-    while (this.textWidth(rest) > room) {
-      const [head, tail] = this.split(rest, room);
-      pieces.push(head);
-      rest = tail;
-    }
-    pieces.push(rest);
-    return pieces;
-  }
-
-  /** The longest head of text within `room` cells (at least one character), and the rest. */
-  private split(text: string, room: number): [string, string] {
-    let width = 0;
-    let head = '';
-    for (const char of text) {
-      const w = this.options.charWidth(char);
-      if (width + w > room && head !== '') break;
-      head += char;
-      width += w;
-    }
-    return [head, text.slice(head.length)];
-  }
-
-  /** The line cut to the width. */
-  clip(line: MarkdownLine): MarkdownLine {
-    let room = this.options.width;
-    const kept: MarkdownLine = [];
-    for (const span of line) {
-      if (room <= 0) break;
-      const [head] = this.textWidth(span.text) <= room ? [span.text] : this.split(span.text, room);
-      const fitted = this.textWidth(head) <= room ? head : '';
-      if (fitted !== '') kept.push(fitted === span.text ? span : { text: fitted, style: span.style });
-      room -= this.textWidth(fitted);
-    }
-    return kept;
-  }
-
-  private textWidth(text: string): number {
-    let width = 0;
-    for (const char of text) width += this.options.charWidth(char);
-    return width;
-  }
-
-  private spansWidth(spans: readonly Span[]): number {
-    return spans.reduce((sum, span) => sum + this.textWidth(span.text), 0);
-  }
 }
 
 /** A blank line inside a block keeps its bars (quotes) but not trailing indentation. */
