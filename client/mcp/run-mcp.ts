@@ -6,7 +6,7 @@
  * messages only; notices go to stderr.
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { ExitCode } from '../../shared/errors.js';
+import { untilInterrupted } from '../scripting/until-interrupted.js';
 import { DaemonLink } from './daemon-link.js';
 import { createMcpServer } from './mcp-server.js';
 import type { ResourceSubscriptions } from './resource-subscriptions.js';
@@ -27,17 +27,7 @@ export async function runMcp(): Promise<number> {
   });
   await link.start();
 
-  let finish: () => void = () => {};
-  const finished = new Promise<number>((resolve) => {
-    finish = () => {
-      process.off('SIGINT', finish);
-      process.off('SIGTERM', finish);
-      link.close();
-      resolve(ExitCode.ok);
-    };
-  });
-  process.on('SIGINT', finish);
-  process.on('SIGTERM', finish);
+  const { stop: finish, stopped: finished } = untilInterrupted(() => link.close());
   // The SDK's transport does not watch for the end of stdin: the agent's client closing it
   // (its normal way to stop a server) would leave us running on the daemon socket. Requests
   // that came before the end are answered first; setImmediate lets the SDK start their

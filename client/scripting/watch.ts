@@ -7,9 +7,9 @@
  * After `paso daemon stop` it starts no daemon: it says so and waits for one to be started,
  * then subscribes again.
  */
-import { ExitCode } from '../../shared/errors.js';
 import { resolveProject } from '../cli/resolve.js';
 import { LiveConnection, type ConnectionState } from '../connection/live-connection.js';
+import { untilInterrupted } from './until-interrupted.js';
 
 export interface WatchOptions {
   /** A project id, key or name; none: every project. */
@@ -36,17 +36,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     },
   });
   // Listen before subscribing: an interrupt right after the subscription is a clean stop too.
-  let stop: () => void = () => {};
-  const stopped = new Promise<number>((resolve) => {
-    stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      live.close();
-      resolve(ExitCode.ok);
-    };
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const { stop, stopped } = untilInterrupted(() => live.close());
   try {
     await live.start();
     // Named like every other command; an unknown project fails here (exit 3).

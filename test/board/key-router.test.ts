@@ -5,14 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InputEvent } from '../../client/board/control/input-event.js';
-import { routeInput } from '../../client/board/control/key-router.js';
 import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
-import type { Effect } from '../../client/board/effects/effect.js';
 import { initialState, type BoardState } from '../../client/board/state/board-state.js';
 import { openForm } from '../../client/board/state/edit-form.js';
 import { inputValue } from '../../client/board/state/line-input.js';
 import { formOnTop, pushOverlay } from '../../client/board/state/overlays.js';
 import { applyBoard } from '../../client/board/state/selection.js';
+import { key, routeAll } from './route-inputs.js';
 import { board, column, label, plainOptions, project, task, taskDetail } from './board-fixtures.js';
 
 const web = project(1, 'WEB', 'Website');
@@ -20,19 +19,9 @@ const cards = [task(11, 'First', { id: 1, ref: 'WEB-1', version: 4 }), task(11, 
 const start: BoardState = applyBoard({ ...initialState({ width: 120, height: 40 }), projects: [web] }, board([column(11, 'Todo', cards), column(12, 'Done')], [label(7, 'security')], web));
 const ctx = { keymap: buildKeymap(DEFAULT_BINDINGS), options: plainOptions, projectId: web.id };
 
-const key = (name: string): InputEvent => ({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
 const paste = (text: string): InputEvent => ({ kind: 'paste', text });
 
-/** Routes inputs one after another, as the loop does, collecting every effect. */
-function run(state: BoardState, inputs: InputEvent[]): { state: BoardState; effects: Effect[] } {
-  const effects: Effect[] = [];
-  for (const input of inputs) {
-    const step = routeInput(state, input, ctx);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return { state, effects };
-}
+const run = (state: BoardState, inputs: InputEvent[]) => routeAll(state, inputs, ctx);
 
 test('a paste on the board changes nothing but the status bar, whatever it contains', () => {
   const { state, effects } = run(start, [paste('d y X y q a hello\n')]);

@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InputEvent } from '../../client/board/control/input-event.js';
-import { routeInput } from '../../client/board/control/key-router.js';
 import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
-import type { Effect } from '../../client/board/effects/effect.js';
 import { initialState, selectedTask, topOverlay, type BoardState } from '../../client/board/state/board-state.js';
 import { linkCandidates } from '../../client/board/state/link-picker.js';
 import { lineInput } from '../../client/board/state/line-input.js';
@@ -15,6 +13,7 @@ import { pushOverlay } from '../../client/board/state/overlays.js';
 import { applyBoard } from '../../client/board/state/selection.js';
 import { linkParams, nextItemKey } from '../../client/board/state/task-view-items.js';
 import { renderScreen, renderToText } from '../../client/board/view/render-screen.js';
+import { key, routeAll } from './route-inputs.js';
 import { board, colourOptions, column, label, plainOptions, project, task, taskDetail } from './board-fixtures.js';
 
 const web = project(1, 'WEB', 'Website');
@@ -25,19 +24,10 @@ const shown = board([column(11, 'Todo', [first, second]), column(12, 'Done', [tw
 const start: BoardState = applyBoard({ ...initialState({ width: 120, height: 40 }, 'me'), projects: [web] }, shown);
 const ctx = { keymap: buildKeymap(DEFAULT_BINDINGS), options: plainOptions, projectId: web.id };
 
-const key = (name: string): InputEvent => ({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
 const keys = (...names: string[]) => names.map(key);
 const text = (t: string) => Array.from(t).map(key);
 
-function run(state: BoardState, inputs: InputEvent[]): { state: BoardState; effects: Effect[] } {
-  const effects: Effect[] = [];
-  for (const input of inputs) {
-    const step = routeInput(state, input, ctx);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return { state, effects };
-}
+const run = (state: BoardState, inputs: InputEvent[]) => routeAll(state, inputs, ctx);
 
 const detail = taskDetail(first, {
   blocks: [{ id: 12, ref: 'WEB-12', title: 'Twelfth', columnId: 12 }],
