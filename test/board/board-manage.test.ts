@@ -5,11 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InputEvent } from '../../client/board/control/input-event.js';
-import { routeInput } from '../../client/board/control/key-router.js';
 import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
 import { parseAgeInput } from '../../client/board/effects/archive-effects.js';
-import type { Effect } from '../../client/board/effects/effect.js';
 import { initialState, type BoardState } from '../../client/board/state/board-state.js';
 import { inputValue } from '../../client/board/state/line-input.js';
 import { removeArchivedTask, setArchivedTasks, setProjectCounts } from '../../client/board/state/manage-overlays.js';
@@ -18,6 +15,7 @@ import { columnCountText, overLimitText, parseWipInput, wipStatus } from '../../
 import { canvasToLines } from '../../client/board/view/canvas.js';
 import { renderScreen } from '../../client/board/view/render-screen.js';
 import type { Board } from '../../shared/protocol/index.js';
+import { key, routeAll } from './route-inputs.js';
 import { board, colourOptions, column, plainOptions, project, task } from './board-fixtures.js';
 
 const web = project(1, 'WEB', 'Website');
@@ -33,17 +31,8 @@ function stateFor(b: Board | null, extra: Partial<BoardState> = {}): BoardState 
 }
 
 const ctx = { keymap: buildKeymap(DEFAULT_BINDINGS), options: plainOptions, projectId: web.id };
-const key = (name: string): InputEvent => ({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
 
-function run(state: BoardState, names: string[]): { state: BoardState; effects: Effect[] } {
-  const effects: Effect[] = [];
-  for (const name of names) {
-    const step = routeInput(state, key(name), ctx);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return { state, effects };
-}
+const run = (state: BoardState, names: string[]) => routeAll(state, names.map(key), ctx);
 
 const lines = (state: BoardState, options = plainOptions) => canvasToLines(renderScreen(state, state.viewport, options));
 

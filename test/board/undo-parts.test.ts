@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InputEvent } from '../../client/board/control/input-event.js';
 import { routeInput } from '../../client/board/control/key-router.js';
 import { buildKeymap, DEFAULT_BINDINGS } from '../../client/board/control/keymap.js';
 import { callPrint, pickOwnChange } from '../../client/board/effects/own-change-tracker.js';
@@ -25,6 +24,7 @@ import {
 import { applyBoard } from '../../client/board/state/selection.js';
 import { relativeTime } from '../../client/board/view/relative-time.js';
 import { renderToText } from '../../client/board/view/render-screen.js';
+import { key } from './route-inputs.js';
 import { board, change, column, NOW, plainOptions, project, task, taskDetail } from './board-fixtures.js';
 
 const own = (seq: number) => ({ seq, summary: `change ${seq}`, taskIds: [1] });
@@ -123,7 +123,6 @@ test('relative times', () => {
 const web = project(1, 'WEB', 'Website');
 const start: BoardState = applyBoard({ ...initialState({ width: 120, height: 30 }), projects: [web] }, board([column(11, 'Todo', [task(11, 'First', { id: 1, ref: 'WEB-1' })]), column(12, 'Done')], [], web));
 const ctx = { keymap: buildKeymap(DEFAULT_BINDINGS), options: plainOptions, projectId: web.id };
-const key = (name: string): InputEvent => ({ kind: 'key', key: name.length === 1 ? { name, char: name } : { name } });
 
 test('u and Ctrl+R ask for the own undo and redo; y opens the history and loads it', () => {
   assert.deepEqual(routeInput(start, key('u'), ctx).effects, [{ kind: 'reverseOwn', verb: 'undo' }]);
