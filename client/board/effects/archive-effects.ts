@@ -7,7 +7,7 @@ import type { TaskDetail } from '../../../shared/protocol/index.js';
 import { cardName } from '../state/board-state.js';
 import { removeTask } from '../state/board-changes.js';
 import { removeArchivedTask, setArchivedTasks } from '../state/manage-overlays.js';
-import { closePrompt, setPromptBusy, type PromptPurpose } from '../state/overlays.js';
+import { closePrompt, projectsOfOpen, setPromptBusy, type PromptPurpose } from '../state/overlays.js';
 import { showError, showInfo, type EffectContext } from './effect-context.js';
 
 const DAY_MS = 86_400_000;
@@ -69,8 +69,7 @@ export async function loadArchive(ctx: EffectContext, projectId: number): Promis
 
 /** Re-reads open archive views (after a refresh: someone may have archived or unarchived). */
 export async function reloadArchiveViews(ctx: EffectContext): Promise<void> {
-  const ids = [...new Set(ctx.store.state.overlays.flatMap((o) => (o.kind === 'archive' ? [o.projectId] : [])))];
-  for (const id of ids) await loadArchive(ctx, id);
+  for (const id of projectsOfOpen(ctx.store.state, 'archive')) await loadArchive(ctx, id);
 }
 
 export async function unarchiveCard(ctx: EffectContext, task: { taskId: number; ref: string; title: string }): Promise<void> {

@@ -8,6 +8,7 @@ import type { Change } from '../../../shared/protocol/index.js';
 import { findTask, withMessage } from '../state/board-state.js';
 import { showHistory, showTaskHistory } from '../state/history-list.js';
 import { forgetOwnChange, markRedone, markUndone, nextRedo, nextUndo, type OwnChange, type OwnChanges } from '../state/own-changes.js';
+import { projectsOfOpen } from '../state/overlays.js';
 import { isKind, showError, showInfo, type EffectContext } from './effect-context.js';
 
 type Verb = 'undo' | 'redo';
@@ -77,8 +78,7 @@ export async function loadHistory(ctx: EffectContext, projectId: number): Promis
 
 /** After a refresh: open history views follow every change (they are live too). */
 export async function reloadHistoryViews(ctx: EffectContext): Promise<void> {
-  const projects = [...new Set(ctx.store.state.overlays.flatMap((o) => (o.kind === 'history' ? [o.projectId] : [])))];
-  for (const projectId of projects) await loadHistory(ctx, projectId);
+  for (const projectId of projectsOfOpen(ctx.store.state, 'history')) await loadHistory(ctx, projectId);
 }
 
 /** The task view's history of its task. */

@@ -117,6 +117,11 @@ export function acceptsEmpty(purpose: PromptPurpose): boolean {
   return purpose.action === 'setWipLimit' || purpose.action === 'archiveDone';
 }
 
+/** The projects shown by the open overlays of a per-project kind (each once): what to re-read. */
+export function projectsOfOpen(state: BoardState, kind: 'archive' | 'history'): number[] {
+  return [...new Set(state.overlays.flatMap((o) => (o.kind === kind ? [o.projectId] : [])))];
+}
+
 export function pushOverlay(state: BoardState, overlay: Overlay): BoardState {
   return { ...state, overlays: [...state.overlays, overlay] };
 }
